@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: everything that runs on this machine, in the order a failure is cheapest to find.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))"; }
+
+step "typecheck"
+npx tsc --noEmit
+step "lint"
+npx eslint --cache --max-warnings=0 .
+step "unit and component tests, rules (promtool check + test)"
+npx jest --selectProjects unit --ci
+step "integration tests on a real Prometheus"
+npx jest --selectProjects integration --ci --runInBand
+step "production build"
+npx webpack -c ./.config/webpack/webpack.config.ts --env production
+step "checks of the built plugin"
+npx jest --selectProjects dist --ci
+printf '\n== all tests passed in %ss\n' "$((SECONDS - started))"

@@ -1,0 +1,150 @@
+/**
+ * A real Prometheus for tests, benchmarks and `npm run demo`: Debian's `prometheus`
+ * on a free 127.0.0.1 port, with the project's rule files, always stopped again.
+ */
+import { ChildProcess, execFileSync, spawn } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import path from 'path';
+
+export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? 'prometheus';
+export const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? 'promtool';
+
+function onPath(bin: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Installs Debian's prometheus (which ships promtool) when it is missing. */
+export function ensurePrometheusInstalled(): void {
+  if (onPath(PROMETHEUS_BIN) && onPath(PROMTOOL_BIN)) {
+    return;
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error('prometheus/promtool not found: run `sudo apt-get install -y prometheus`');
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], { stdio: 'inherit', env });
+  // Debian starts a system service on install; ours run on their own ports and data dirs.
+  try {
+    execFileSync('sh', ['-c', 'service prometheus stop || systemctl stop prometheus'], { stdio: 'ignore' });
+  } catch {
+    // no init system in containers: nothing was started
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as net.AddressInfo;
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+export interface PrometheusOptions {
+  dataDir: string;
+  ruleFiles?: string[];
+  port?: number;
+}
+
+export interface RunningPrometheus {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+function writeConfig(dataDir: string, ruleFiles: string[]): string {
+  const configPath = path.join(dataDir, '..', `prometheus-${path.basename(dataDir)}.yml`);
+  const rules = ruleFiles.map((f) => `  - ${JSON.stringify(path.resolve(f))}`).join('\n');
+  fs.writeFileSync(
+    configPath,
+    `global:\n  evaluation_interval: 1m\n  scrape_interval: 1m\n` + (rules ? `rule_files:\n${rules}\n` : '')
+  );
+  return configPath;
+}
+
+async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`prometheus exited with ${child.exitCode}:\n${log()}`);
+    }
+    try {
+      const res = await fetch(`${url}/-/ready`);
+      if (res.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`prometheus not ready after ${timeoutMs} ms:\n${log()}`);
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
+  ensurePrometheusInstalled();
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const configPath = writeConfig(options.dataDir, options.ruleFiles ?? []);
+  const child = spawn(
+    PROMETHEUS_BIN,
+    [
+      `--config.file=${configPath}`,
+      `--storage.tsdb.path=${options.dataDir}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      // backfilled history is weeks old: keep it
+      '--storage.tsdb.retention.time=3650d',
+      '--web.enable-lifecycle',
+      '--log.level=warn',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] }
+  );
+  running.add(child);
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      running.delete(child);
+      if (child.exitCode !== null) {
+        return resolve();
+      }
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(killer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  try {
+    await waitReady(url, child, () => stderr);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, port, dataDir: options.dataDir, stop };
+}
+
+/** Runs `body` against a started Prometheus and always stops it. */
+export async function withPrometheus<T>(options: PrometheusOptions, body: (p: RunningPrometheus) => Promise<T>): Promise<T> {
+  const prometheus = await startPrometheus(options);
+  try {
+    return await body(prometheus);
+  } finally {
+    await prometheus.stop();
+  }
+}

@@ -1,0 +1,30 @@
+import React from 'react';
+import { AppRootProps } from '@grafana/data';
+import { SceneApp, useSceneApp } from '@grafana/scenes';
+import { overviewPage } from '../../pages/Overview/overviewPage';
+import { PluginPropsContext } from '../../utils/utils.plugin';
+
+function getSceneApp() {
+  return new SceneApp({
+    pages: [overviewPage],
+    urlSyncOptions: {
+      updateUrlOnInit: true,
+      createBrowserHistorySteps: true,
+    },
+  });
+}
+
+function AppWithScenes() {
+  const scene = useSceneApp(getSceneApp);
+  return <scene.Component model={scene} />;
+}
+
+function App(props: AppRootProps) {
+  return (
+    <PluginPropsContext.Provider value={props}>
+      <AppWithScenes />
+    </PluginPropsContext.Provider>
+  );
+}
+
+export default App;

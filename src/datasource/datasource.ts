@@ -1,0 +1,209 @@
+/**
+ * The KPI datasource: checks and compiles each KPI query to one PromQL expression and runs it
+ * on the configured Prometheus-compatible datasource through Grafana's datasource service
+ * (like Grafana's mixed datasource), so that datasource's own auth, proxy and caching apply.
+ */
+import {
+  DataQueryRequest,
+  DataQueryResponse,
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  LoadingState,
+  MetricFindValue,
+  ScopedVars,
+  TestDataSourceResponse,
+} from '@grafana/data';
+import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
+import { catchError, forkJoin, from, map, mergeMap, Observable, of, reduce, timeout } from 'rxjs';
+import { FAMILIES, GROUP_BY_LABELS, RULE_INTERVAL_SECONDS } from '../engine/conventions';
+import type { Filters } from '../engine/language';
+import { getProfile, profileRulesPath } from '../rules';
+import { VARIABLES } from '../constants';
+import { decorateFrame } from './frames';
+import { KpiCatalogSource } from './kpiCatalogSource';
+import { PlanError, planKpiQuery, QueryPlan } from './queryPlan';
+import { DEFAULT_QUERY, KpiDataSourceOptions, KpiQuery, VariableQueryKind } from './types';
+import { filtersFromRequest } from './variables';
+
+const QUERY_TIMEOUT_MS = 60_000;
+
+const VARIABLE_LABELS: Record<VariableQueryKind, { label: string; series: string }> = {
+  providers: { label: 'provider', series: FAMILIES.spend.series },
+  models: { label: 'model', series: FAMILIES.spend.series },
+  teams: { label: 'team', series: FAMILIES.spend.series },
+  users: { label: 'user', series: FAMILIES.spend_by_user.series },
+  api_keys: { label: 'api_key', series: FAMILIES.spend_by_user.series },
+};
+
+export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions> {
+  readonly catalog = new KpiCatalogSource();
+
+  constructor(readonly instanceSettings: DataSourceInstanceSettings<KpiDataSourceOptions>) {
+    super(instanceSettings);
+  }
+
+  get ruleIntervalSeconds(): number {
+    return this.instanceSettings.jsonData.ruleIntervalSeconds ?? RULE_INTERVAL_SECONDS;
+  }
+
+  getDefaultQuery(): Partial<KpiQuery> {
+    return DEFAULT_QUERY;
+  }
+
+  filterQuery(query: KpiQuery): boolean {
+    return !query.hide && Boolean(query.kpiId || query.formula?.trim());
+  }
+
+  private async prometheus(): Promise<DataSourceApi> {
+    const uid = this.instanceSettings.jsonData.prometheusUid;
+    if (!uid) {
+      throw new Error('No Prometheus datasource configured: pick one in the KPI datasource settings');
+    }
+    return getDataSourceSrv().get({ uid });
+  }
+
+  /** Formula text with variables replaced; values are escaped for the formula's string literals. */
+  interpolateFormula(formula: string, scopedVars: ScopedVars): string {
+    return getTemplateSrv().replace(formula, scopedVars, (value: string | string[]) =>
+      (Array.isArray(value) ? value[0] ?? '' : value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')
+    );
+  }
+
+  async plan(query: KpiQuery, request: DataQueryRequest<KpiQuery>): Promise<QueryPlan | PlanError> {
+    const kpi = query.kpiId ? await this.catalog.find(query.kpiId) : undefined;
+    const formula = query.formula ? this.interpolateFormula(query.formula, request.scopedVars) : query.formula;
+    const filters: Filters = filtersFromRequest(request, Object.values(VARIABLES));
+    return planKpiQuery(
+      { ...query, formula },
+      {
+        fromMs: request.range.from.valueOf(),
+        toMs: request.range.to.valueOf(),
+        intervalMs: request.intervalMs,
+        ruleIntervalSeconds: this.ruleIntervalSeconds,
+        filters,
+        findKpi: (id) => (id === kpi?.id ? kpi : this.catalog.all().find((k) => k.id === id)),
+      }
+    );
+  }
+
+  private runPlan(query: KpiQuery, plan: QueryPlan, prom: DataSourceApi, request: DataQueryRequest<KpiQuery>) {
+    const promTarget = {
+      refId: query.refId,
+      expr: plan.promql,
+      instant: plan.mode === 'instant',
+      range: plan.mode === 'range',
+      interval: plan.stepSeconds ? `${plan.stepSeconds}s` : undefined,
+      legendFormat: query.legendFormat || (plan.groupBy ? `{{${plan.groupBy}}}` : plan.title),
+      format: plan.mode === 'instant' && plan.groupBy ? 'table' : 'time_series',
+    };
+    const promRequest = {
+      ...request,
+      targets: [promTarget],
+      intervalMs: (plan.stepSeconds ?? this.ruleIntervalSeconds) * 1000,
+      interval: `${plan.stepSeconds ?? this.ruleIntervalSeconds}s`,
+    } as unknown as DataQueryRequest;
+    const response = prom.query(promRequest);
+    return (response instanceof Observable ? response : from(response)).pipe(
+      timeout(QUERY_TIMEOUT_MS),
+      reduce((_, last) => last as DataQueryResponse),
+      map((res) => ({
+        data: res.data.map((frame) => decorateFrame(frame, plan, query.legendFormat)),
+        errors: res.errors ?? (res.error ? [res.error] : []),
+      }))
+    );
+  }
+
+  private runTarget(query: KpiQuery, request: DataQueryRequest<KpiQuery>) {
+    return from(Promise.all([this.plan(query, request), this.prometheus()])).pipe(
+      mergeMap(([plan, prom]) => {
+        if (!plan.ok) {
+          return of({ data: [], errors: [{ refId: query.refId, message: plan.message }] });
+        }
+        return this.runPlan(query, plan, prom, request);
+      }),
+      catchError((e) => of({ data: [], errors: [{ refId: query.refId, message: describeError(e) }] }))
+    );
+  }
+
+  query(request: DataQueryRequest<KpiQuery>): Observable<DataQueryResponse> {
+    const targets = request.targets.filter((t) => this.filterQuery(t));
+    if (!targets.length) {
+      return of({ data: [], state: LoadingState.Done });
+    }
+    return forkJoin(targets.map((t) => this.runTarget(t, request))).pipe(
+      map((results) => {
+        const errors = results.flatMap((r) => r.errors);
+        return {
+          data: results.flatMap((r) => r.data),
+          errors,
+          error: errors[0],
+          state: errors.length ? LoadingState.Error : LoadingState.Done,
+        };
+      })
+    );
+  }
+
+  async metricFindQuery(query: string | { kind?: VariableQueryKind }): Promise<MetricFindValue[]> {
+    const kind = (typeof query === 'string' ? query : query.kind) as VariableQueryKind;
+    const target = VARIABLE_LABELS[kind];
+    if (!target) {
+      throw new Error(`Variable query must be one of ${Object.keys(VARIABLE_LABELS).join(', ')}`);
+    }
+    const prom = await this.prometheus();
+    const values = await prom.metricFindQuery!(`label_values(${target.series}, ${target.label})`);
+    return values.filter((v) => v.text !== '');
+  }
+
+  async getTagKeys(): Promise<MetricFindValue[]> {
+    return GROUP_BY_LABELS.slice(0, 3).map((text) => ({ text }));
+  }
+
+  async getTagValues(options: { key: string }): Promise<MetricFindValue[]> {
+    return this.metricFindQuery(`${options.key}s`);
+  }
+
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    try {
+      const prom = await this.prometheus();
+      const found = await this.presentFamilies(prom);
+      const profile = getProfile(this.instanceSettings.jsonData.profile ?? 'litellm');
+      const expected = Object.values(FAMILIES).filter((f) => !profile.missing.includes(f.id));
+      const absent = expected.filter((f) => !found.has(f.series));
+      if (absent.length) {
+        return {
+          status: 'error',
+          message:
+            `Prometheus answers, but these canonical series are missing: ${absent.map((f) => f.series).join(', ')}. ` +
+            `Load ${profileRulesPath(profile.id)} into Prometheus (aispend rules --profile ${profile.id}).`,
+        };
+      }
+      return { status: 'success', message: `Prometheus answers and all ${expected.length} canonical families exist.` };
+    } catch (e) {
+      return { status: 'error', message: describeError(e) };
+    }
+  }
+
+  private async presentFamilies(prom: DataSourceApi): Promise<Set<string>> {
+    const values = await prom.metricFindQuery!('label_values(__name__)');
+    return new Set(values.map((v) => String(v.text)).filter((name) => name.startsWith('aigateway:')));
+  }
+}
+
+/** Prometheus / fetch errors come in several shapes; the panel gets one readable sentence. */
+export function describeError(e: unknown): string {
+  if (e && typeof e === 'object') {
+    const err = e as { name?: string; message?: string; status?: number; statusText?: string; data?: { message?: string; error?: string } };
+    if (err.name === 'TimeoutError') {
+      return `Prometheus did not answer within ${QUERY_TIMEOUT_MS / 1000} s`;
+    }
+    const detail = err.data?.message ?? err.data?.error ?? err.message ?? err.statusText;
+    if (err.status) {
+      return `Prometheus returned HTTP ${err.status}${detail ? `: ${detail}` : ''}`;
+    }
+    if (detail) {
+      return detail;
+    }
+  }
+  return String(e);
+}
+

@@ -1,0 +1,102 @@
+/**
+ * From a KPI query and the panel's time range to ONE PromQL expression and how to run it.
+ * Pure: no Grafana services, so every case is a table test.
+ */
+import type { GroupByLabel } from '../engine/conventions';
+import { parseDurationSeconds } from '../engine/duration';
+import { compileToPromQL, type Filters } from '../engine/language';
+import type { KpiDefinition } from '../engine/catalog';
+import type { KpiMode, KpiQuery } from './types';
+
+export interface PlanContext {
+  fromMs: number;
+  toMs: number;
+  /** the panel's suggested interval */
+  intervalMs: number;
+  ruleIntervalSeconds: number;
+  filters: Filters;
+  findKpi(id: string): KpiDefinition | undefined;
+}
+
+export interface QueryPlan {
+  ok: true;
+  promql: string;
+  mode: KpiMode;
+  /** range mode: the query_range step; instant mode: null */
+  stepSeconds: number | null;
+  windowSeconds: number;
+  groupBy?: GroupByLabel;
+  kpi?: KpiDefinition;
+  /** display name of the value when there is no group */
+  title: string;
+}
+
+export interface PlanError {
+  ok: false;
+  message: string;
+}
+
+
+/** Steps are whole multiples of the rule interval: a step between two rule samples would double count. */
+export function alignStep(seconds: number, ruleIntervalSeconds: number): number {
+  return Math.max(1, Math.ceil(seconds / ruleIntervalSeconds)) * ruleIntervalSeconds;
+}
+
+function resolveFormula(query: KpiQuery, ctx: PlanContext): { formula: string; kpi?: KpiDefinition } | PlanError {
+  if (query.kpiId) {
+    const kpi = ctx.findKpi(query.kpiId);
+    if (!kpi) {
+      return { ok: false, message: `Unknown KPI "${query.kpiId}": it is neither a standard KPI nor a saved custom KPI` };
+    }
+    return { formula: kpi.formula, kpi };
+  }
+  if (!query.formula?.trim()) {
+    return { ok: false, message: 'Pick a KPI or type a formula' };
+  }
+  return { formula: query.formula };
+}
+
+function stepFor(query: KpiQuery, ctx: PlanContext): number | PlanError {
+  if (!query.step) {
+    return alignStep(ctx.intervalMs / 1000, ctx.ruleIntervalSeconds);
+  }
+  const seconds = parseDurationSeconds(query.step);
+  if (seconds === undefined) {
+    return { ok: false, message: `Step "${query.step}" is not a duration like 5m, 1h or 1d` };
+  }
+  return alignStep(seconds, ctx.ruleIntervalSeconds);
+}
+
+export function planKpiQuery(query: KpiQuery, ctx: PlanContext): QueryPlan | PlanError {
+  const resolved = resolveFormula(query, ctx);
+  if ('ok' in resolved) {
+    return resolved;
+  }
+  const mode: KpiMode = query.mode ?? 'range';
+  const groupBy = query.groupBy;
+  let stepSeconds: number | null = null;
+  let windowSeconds: number;
+  if (mode === 'range') {
+    const step = stepFor(query, ctx);
+    if (typeof step !== 'number') {
+      return step;
+    }
+    stepSeconds = step;
+    windowSeconds = step;
+  } else {
+    windowSeconds = alignStep((ctx.toMs - ctx.fromMs) / 1000, ctx.ruleIntervalSeconds);
+  }
+  const compiled = compileToPromQL(resolved.formula, {
+    mode,
+    windowSeconds,
+    stepSeconds: stepSeconds ?? undefined,
+    groupBy: groupBy ? [groupBy] : [],
+    filters: ctx.filters,
+  });
+  if (!compiled.ok) {
+    const first = compiled.diagnostics[0];
+    return { ok: false, message: `${first.message} (column ${first.startColumn})` };
+  }
+  const title = resolved.kpi?.name ?? resolved.formula;
+  return { ok: true, promql: compiled.promql, mode, stepSeconds, windowSeconds, groupBy, kpi: resolved.kpi, title };
+}

@@ -1,0 +1,33 @@
+import type { DataQuery, DataSourceJsonData } from '@grafana/data';
+import type { GroupByLabel } from '../engine/conventions';
+import type { ProfileId } from '../rules/profile';
+
+export type KpiMode = 'instant' | 'range';
+
+export interface KpiQuery extends DataQuery {
+  /** a standard or custom KPI id; when set, its formula is used */
+  kpiId?: string;
+  /** an inline formula (used when no kpiId is set) */
+  formula?: string;
+  mode?: KpiMode;
+  groupBy?: GroupByLabel;
+  /** range mode step, e.g. "1h"; empty = the panel's interval, at least the rule interval */
+  step?: string;
+  legendFormat?: string;
+}
+
+export interface KpiDataSourceOptions extends DataSourceJsonData {
+  /** uid of the Prometheus-compatible datasource that runs the compiled PromQL */
+  prometheusUid?: string;
+  profile?: ProfileId;
+  /** evaluation interval of the canonical recording rules */
+  ruleIntervalSeconds?: number;
+}
+
+export const DEFAULT_QUERY: Partial<KpiQuery> = {
+  kpiId: 'total_spend',
+  mode: 'range',
+};
+
+/** metricFindQuery vocabulary for template variables */
+export type VariableQueryKind = 'providers' | 'models' | 'teams' | 'users' | 'api_keys';

@@ -1,0 +1,54 @@
+/**
+ * PRODUCT.md §3 accuracy bar: window totals read from the canonical per-minute series are
+ * within 1 % of Prometheus' own `sum(increase(raw[W]))`, for every counter family and profile,
+ * on demo history with pod restarts (counter resets), two pods and series starting mid-way.
+ */
+import { FAMILIES } from '../../src/engine/conventions';
+import { getProfile, PROFILE_IDS } from '../../src/rules';
+import { CounterRecipe } from '../../src/rules/profile';
+import { selector } from '../../src/rules/promql';
+import { promQuery, testbed } from './testbed';
+
+const WINDOWS: Array<[string, number]> = [
+  ['1h', 3600],
+  ['1d', 86400],
+  ['7d', 7 * 86400],
+  ['30d', 30 * 86400],
+];
+
+function canonicalTotal(recipe: CounterRecipe, seconds: number): string {
+  const matchers = Object.entries(recipe.staticLabels ?? {}).map(([k, v]) => `${k}="${v}"`);
+  const series = FAMILIES[recipe.family].series + (matchers.length ? `{${matchers.join(',')}}` : '');
+  return `sum(sum_over_time(${series}[${seconds * 1000 - 1}ms]))`;
+}
+
+function rawTotal(recipe: CounterRecipe, window: string): string {
+  return recipe.sources.map((s) => `(sum(increase(${selector(s)}[${window}])) or vector(0))`).join(' + ');
+}
+
+async function scalar(profile: (typeof PROFILE_IDS)[number], query: string, at: number): Promise<number | undefined> {
+  const result = await promQuery(testbed(profile), query, at);
+  return result.length ? Number(result[0].value[1]) : undefined;
+}
+
+describe.each(PROFILE_IDS)('profile %s', (profileId) => {
+  const recipes = getProfile(profileId).counters;
+  const cases = recipes.flatMap((recipe) =>
+    WINDOWS.map(([window, seconds]) => ({
+      name: `${recipe.family}${JSON.stringify(recipe.staticLabels ?? {})} over ${window}`,
+      recipe,
+      window,
+      seconds,
+    }))
+  );
+
+  test.each(cases)('$name is within 1 % of sum(increase(raw))', async ({ recipe, window, seconds }) => {
+    const at = testbed(profileId).endSec;
+    const canonical = await scalar(profileId, canonicalTotal(recipe, seconds), at);
+    const raw = await scalar(profileId, rawTotal(recipe, window), at);
+    expect(raw).toBeGreaterThan(0);
+    expect(canonical).toBeDefined();
+    const relativeError = Math.abs(canonical! - raw!) / raw!;
+    expect({ canonical, raw, ok: relativeError <= 0.01 }).toEqual({ canonical, raw, ok: true });
+  });
+});
