@@ -108,7 +108,7 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
       reduce((_, last) => last as DataQueryResponse),
       map((res) => ({
         data: res.data.map((frame) => decorateFrame(frame, plan, query.legendFormat)),
-        errors: res.errors ?? (res.error ? [res.error] : []),
+        errors: res.errors ?? [],
       }))
     );
   }

@@ -5,7 +5,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { ProfileId } from '../rules/profile';
-import { DemoOptions, writeDemoOpenMetrics } from '.';
+import { DemoOptions, setUpDemo, writeDemoOpenMetrics } from '.';
 import { createTrafficModel, emptyTraffic, streamTraffic } from './traffic';
 import { buildDemoWorld } from './world';
 
@@ -43,13 +43,29 @@ test('the same seed gives the same bytes, another seed other bytes', async () =>
   expect(await hash(3)).not.toBe(await hash(4));
 });
 
-test('budgets end with one team at 80–95 %, one above 95 %, one without a budget', async () => {
-  // the gauges are written last: the counters of 50 users are not needed for the truth
-  const summary = await writeDemoOpenMetrics({ profile: 'seed', days: 20, seed: 42, endMs: END, users: 50 }, () => undefined);
-  const utilization = Object.values(summary.truth.teamUtilizationAtEnd);
+test('budgets end with one team at 80–95 %, one above 95 %, one without a budget', () => {
+  // the truth of the summary, without streaming the counters of 50 users for 20 days
+  const { budgets } = setUpDemo({ profile: 'seed', days: 6, seed: 42, endMs: END, users: 50 });
+  const utilization = budgets.teamLimits.map((limit, team) => (limit === null ? null : budgets.teamSpendAtEnd[team] / limit));
   expect(utilization.filter((u) => u !== null && u >= 0.8 && u < 0.95)).toHaveLength(1);
   expect(utilization.filter((u) => u !== null && u >= 0.95)).toHaveLength(1);
   expect(utilization.filter((u) => u === null)).toHaveLength(1);
+});
+
+test('the emitted budget gauges end at the utilization of the summary', async () => {
+  const { text, summary } = await render(small('seed'));
+  const lastValue = (prefix: string) => {
+    const lines = text.split('\n').filter((l) => l.startsWith(prefix));
+    return Number(lines[lines.length - 1].split(' ')[1]);
+  };
+  for (const [team, utilization] of Object.entries(summary.truth.teamUtilizationAtEnd)) {
+    if (utilization === null) {
+      continue;
+    }
+    const spend = lastValue(`litellm_team_spend_total{team="${team}"}`);
+    const limit = lastValue(`litellm_team_budget_total{team="${team}"}`);
+    expect(spend / limit).toBeCloseTo(utilization, 6);
+  }
 });
 
 test('pod restarts reset counters in the emitted series', async () => {

@@ -1,6 +1,6 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { QueryEditorProps, SelectableValue } from '@grafana/data';
-import { InlineField, InlineFieldRow, Input, RadioButtonGroup, Select, Switch } from '@grafana/ui';
+import { Combobox, ComboboxOption, InlineField, InlineFieldRow, Input, RadioButtonGroup, Switch } from '@grafana/ui';
 import { GROUP_BY_LABELS, GroupByLabel } from '../../engine/conventions';
 import { check } from '../../engine/language';
 import { FormulaEditor } from '../../components/FormulaEditor/FormulaEditor';
@@ -16,27 +16,31 @@ const modeOptions: Array<SelectableValue<KpiMode>> = [
   { label: 'Time series', value: 'range', description: 'one value per step' },
   { label: 'Instant', value: 'instant', description: 'one value for the whole range' },
 ];
-const groupOptions: Array<SelectableValue<GroupByLabel | ''>> = [
-  { label: 'none', value: '' },
+const NO_GROUPING = '__none__';
+const groupOptions: Array<ComboboxOption<string>> = [
+  { label: 'none', value: NO_GROUPING },
   ...GROUP_BY_LABELS.map((label) => ({ label, value: label })),
 ];
 
 export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: KpiQueryEditorProps) {
   const [kpis, setKpis] = useState(datasource.catalog.all());
   const [showPromQL, setShowPromQL] = useState(false);
+  // The preview needs some "now" when the editor has no time range (e.g. in Explore tests);
+  // it is taken once so renders stay pure.
+  const [mountedAtMs] = useState(() => Date.now());
   const vocabulary = useFormulaVocabulary(datasource);
   useEffect(() => {
     datasource.catalog.refresh(false).then(() => setKpis(datasource.catalog.all()));
   }, [datasource]);
 
-  const kpiOptions: Array<SelectableValue<string>> = [
+  const kpiOptions: Array<ComboboxOption<string>> = [
     ...kpis.map((k) => ({ label: k.name, value: k.id, description: `${k.description} — ${k.formula}` })),
     { label: 'Formula…', value: FORMULA, description: 'write your own formula' },
   ];
   const usingFormula = !query.kpiId;
   const diagnostics = useMemo(() => (usingFormula ? check(query.formula ?? '').diagnostics : []), [usingFormula, query.formula]);
   const preview = useMemo(() => {
-    const now = range?.to.valueOf() ?? Date.now();
+    const now = range?.to.valueOf() ?? mountedAtMs;
     return planKpiQuery(query, {
       fromMs: range?.from.valueOf() ?? now - 86400_000,
       toMs: now,
@@ -45,7 +49,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
       filters: {},
       findKpi: (id) => kpis.find((k) => k.id === id),
     });
-  }, [query, range, datasource, kpis]);
+  }, [query, range, datasource, kpis, mountedAtMs]);
 
   const set = (change: Partial<KpiQuery>, run = true) => {
     onChange({ ...query, ...change });
@@ -57,10 +61,9 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
   return (
     <div>
       <InlineFieldRow>
-        <InlineField label="KPI" labelWidth={12} tooltip="A standard or custom KPI, or your own formula">
-          <Select
-            inputId="aispend-kpi-picker"
-            aria-label="KPI"
+        <InlineField label="KPI" htmlFor={`aispend-kpi-picker-${query.refId}`} labelWidth={12} tooltip="A standard or custom KPI, or your own formula">
+          <Combobox
+            id={`aispend-kpi-picker-${query.refId}`}
             width={40}
             options={kpiOptions}
             value={query.kpiId ?? FORMULA}
@@ -92,13 +95,13 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, range }: 
         </InlineFieldRow>
       )}
       <InlineFieldRow>
-        <InlineField label="Group by" labelWidth={12}>
-          <Select
-            aria-label="Group by"
+        <InlineField label="Group by" htmlFor={`aispend-group-by-${query.refId}`} labelWidth={12}>
+          <Combobox
+            id={`aispend-group-by-${query.refId}`}
             width={20}
             options={groupOptions}
-            value={query.groupBy ?? ''}
-            onChange={(v) => set({ groupBy: (v.value || undefined) as GroupByLabel | undefined })}
+            value={query.groupBy ?? NO_GROUPING}
+            onChange={(v) => set({ groupBy: v.value === NO_GROUPING ? undefined : (v.value as GroupByLabel) })}
           />
         </InlineField>
         {(query.mode ?? 'range') === 'range' && (

@@ -20,7 +20,7 @@ test.each(SEED_000_FORMULAS)('seed formula passes unchanged: %s', (formula) => {
 test.each([
   ['totl_cost / 2', 'unknown measure `totl_cost` — did you mean `total_cost`?', 1, 9, 'total_cost'],
   ['total_cost / openai.totl_cost', 'unknown measure `totl_cost` — did you mean `total_cost`?', 21, 29, 'total_cost'],
-  ['total_cost + Math.rnd(total_cost)', 'unknown function `Math.rnd` — did you mean `Math.min`?', 14, 21, 'Math.min'],
+  ['total_cost + Math.rnd(total_cost)', 'unknown function `Math.rnd` — did you mean `Math.round`?', 14, 21, 'Math.round'],
   ['Math.round(total_cost, 2)', 'Math.round takes 1 argument: Math.round(x)', 1, 25, undefined],
   ['max_by(region, total_cost)', 'max_by groups by one of provider, model, team, user, api_key', 8, 13, undefined],
   ['total_cost % 2', 'Unexpected "%"', 12, 12, undefined],

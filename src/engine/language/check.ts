@@ -147,10 +147,15 @@ class Converter {
       throw new CheckError(`a scope is all., previous., a provider name or provider["…"], model["…"], team["…"]`, span);
     }
     if (node.computed) {
-      const label = (node.object as Node).type === 'Identifier' ? ((node.object as Node).name as string) : '';
+      // `…team["x"]`: the bracket belongs to the last name before it, the rest is more scope
+      const labelNode = node.object as Node;
+      const label = labelNode.type === 'Identifier' ? (labelNode.name as string) : memberName(labelNode);
       const value = node.property as Node;
       if (!SCOPE_LABELS.has(label)) {
         throw new CheckError(`only provider[…], model[…] and team[…] take a name in brackets`, span);
+      }
+      if (labelNode.type === 'MemberExpression') {
+        this.collectScope(labelNode.object as Node, scope);
       }
       if (value.type !== 'Literal' || typeof value.value !== 'string') {
         throw new CheckError(`${label}[…] takes a quoted name, e.g. ${label}["name"]`, spanOf(value));
@@ -222,8 +227,10 @@ class Converter {
 
   private binary(node: Node, depth: number): Expr {
     const op = node.operator as string;
-    const left = this.convert(node.left as Node, depth + 1);
-    const right = this.convert(node.right as Node, depth + 1);
+    // a flat chain `a + b + … + z` is one level however long; parentheses are counted in
+    // the text by bracketTooDeep, since jsep keeps no node for them
+    const left = this.convert(node.left as Node, depth);
+    const right = this.convert(node.right as Node, depth);
     if (ARITHMETIC.has(op)) {
       return { kind: 'arithmetic', op: op as ArithmeticOp, left, right };
     }
@@ -235,6 +242,11 @@ class Converter {
     }
     throw new CheckError(`unsupported operator \`${op}\``, spanOf(node));
   }
+}
+
+/** the name after the last `.` of a plain member link, '' for anything else */
+function memberName(node: Node): string {
+  return node.type === 'MemberExpression' && !node.computed ? String((node.property as Node).name ?? '') : '';
 }
 
 function calleeName(callee: Node): string | undefined {
@@ -271,6 +283,10 @@ export function check(formula: string): CheckResult {
     if (!formula.replace(/^[ \t]*#.*$/gm, '').trim()) {
       return fail('empty formula: write a measure such as total_cost', formula, { start: 0, end: 0 });
     }
+    const tooDeep = bracketTooDeep(formula);
+    if (tooDeep !== undefined) {
+      return fail(`formula nested deeper than ${LIMITS.maxDepth} levels`, formula, { start: tooDeep, end: tooDeep + 1 });
+    }
     const parsed = parseFormula(formula);
     if (!parsed.ok) {
       return fail(parsed.message, parsed.source, { start: parsed.index, end: parsed.index + 1 });
@@ -288,6 +304,34 @@ export function check(formula: string): CheckResult {
   } catch (e) {
     return fail(`internal error: ${(e as Error)?.message ?? String(e)}`, String(formula ?? ''), { start: 0, end: 0 });
   }
+}
+
+/** the offset of the first bracket past the depth limit, strings and comments skipped */
+function bracketTooDeep(formula: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (quote) {
+      if (ch === '\\') {
+        i++;
+      } else if (ch === quote) {
+        quote = undefined;
+      }
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === '#' && /(^|\n)[ \t]*$/.test(formula.slice(0, i))) {
+      const newline = formula.indexOf('\n', i);
+      i = newline < 0 ? formula.length : newline;
+    } else if (ch === '(' || ch === '[') {
+      if (++depth > LIMITS.maxDepth) {
+        return i;
+      }
+    } else if (ch === ')' || ch === ']') {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function fail(message: string, source: string, span: Span, suggestion?: string): CheckResult {

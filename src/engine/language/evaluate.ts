@@ -4,8 +4,7 @@
  * aggregation, one-to-one or broadcast matching, `or`), so the differential tests can hold
  * the compiler to it.
  */
-import { GroupByLabel, SPENDER_LABELS } from '../conventions';
-import { FAMILIES } from '../conventions';
+import { FAMILIES, GroupByLabel, SPENDER_LABELS } from '../conventions';
 import { ARITHMETIC, COMPARISON, extreme, truthy, UNARY_MATH } from './arithmetic';
 import { check } from './check';
 import { familyFor, isGauge, MEASURES_BY_NAME, WINDOW_CONSTANTS } from './measures';

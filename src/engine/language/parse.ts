@@ -48,10 +48,43 @@ function configurePositions() {
       while (end > start && /\s/.test(this.expr.charAt(end - 1))) {
         end--;
       }
-      env.node.start = start;
-      env.node.end = end;
+      assignChainPositions(env.node, start, end, this.expr);
     }
   });
+}
+
+/**
+ * jsep gobbles `a.b["c"].d(…)` as one token: only the whole chain passes the hooks. The links
+ * get their spans here, from the outside in, by finding the `.`, `[` or `(` that joins them.
+ */
+function assignChainPositions(node: Node, start: number, end: number, source: string): void {
+  if (node.start !== undefined || end <= start) {
+    return;
+  }
+  node.start = start;
+  node.end = end;
+  const trimEnd = (at: number) => {
+    while (at > start && /\s/.test(source.charAt(at - 1))) {
+      at--;
+    }
+    return at;
+  };
+  if (node.type === 'MemberExpression') {
+    const property = node.property as Node;
+    if (node.computed) {
+      const open = source.lastIndexOf('[', spanOf(property).start - 1);
+      return assignChainPositions(node.object as Node, start, trimEnd(open), source);
+    }
+    const name = String((property as { name?: string }).name ?? '');
+    assignChainPositions(property, end - name.length, end, source);
+    const dot = source.lastIndexOf('.', end - name.length - 1);
+    return assignChainPositions(node.object as Node, start, trimEnd(dot), source);
+  }
+  if (node.type === 'CallExpression') {
+    const args = (node.arguments ?? []) as Node[];
+    const open = args.length ? source.lastIndexOf('(', spanOf(args[0]).start - 1) : source.lastIndexOf('(', end - 1);
+    return assignChainPositions(node.callee as Node, start, trimEnd(open), source);
+  }
 }
 
 /** Comment lines become spaces of the same length: positions in the rest stay true. */

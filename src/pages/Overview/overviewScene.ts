@@ -1,7 +1,6 @@
 /** Overview: the eight seed KPIs as tiles for the selected range, provider / model / team filters. */
 import { EmbeddedScene, PanelBuilders, SceneCSSGridLayout, SceneQueryRunner } from '@grafana/scenes';
-import type { DataSourceRef } from '@grafana/schema';
-import { BigValueGraphMode } from '@grafana/schema';
+import { BigValueGraphMode, type DataSourceRef } from '@grafana/schema';
 import { OVERVIEW_KPI_IDS, STANDARD_KPIS } from '../../engine/catalog';
 import { defaultTimeRange, filterVariables, pageControls } from '../../scenes/filters';
 
