@@ -2,7 +2,17 @@
 process.env.TZ = 'UTC';
 
 // Jest configuration provided by Grafana scaffolding, extended (not edited) here.
-const scaffold = require('./.config/jest.config');
+const base = require('./.config/jest.config');
+
+// ES-module-only packages that the scaffold's transform (.js/.ts only) does not cover: jest runs
+// their files as ES modules and fails, so it is given their UMD builds instead.
+const scaffold = {
+  ...base,
+  moduleNameMapper: {
+    ...base.moduleNameMapper,
+    '^d3-color$': '<rootDir>/node_modules/d3-color/dist/d3-color.js',
+  },
+};
 
 module.exports = {
   projects: [
@@ -28,9 +38,7 @@ module.exports = {
       ...scaffold,
       displayName: 'dist',
       rootDir: __dirname,
-      testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/dist/**/*.test.ts'],
-      setupFilesAfterEnv: [],
     },
   ],
 };

@@ -14,7 +14,7 @@ npx jest --selectProjects unit --ci
 step "integration tests on a real Prometheus"
 npx jest --selectProjects integration --ci --runInBand
 step "production build"
-npx webpack -c ./.config/webpack/webpack.config.ts --env production
+npm run build
 step "checks of the built plugin"
 npx jest --selectProjects dist --ci
 printf '\n== all tests passed in %ss\n' "$((SECONDS - started))"

@@ -17,7 +17,7 @@ import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { catchError, forkJoin, from, map, mergeMap, Observable, of, reduce, timeout } from 'rxjs';
 import { FAMILIES, GROUP_BY_LABELS, RULE_INTERVAL_SECONDS } from '../engine/conventions';
 import type { Filters } from '../engine/language';
-import { getProfile, profileRulesPath } from '../rules';
+import { getProfile, profileRulesPath } from '../rules/registry';
 import { VARIABLES } from '../constants';
 import { decorateFrame } from './frames';
 import { KpiCatalogSource } from './kpiCatalogSource';

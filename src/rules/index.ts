@@ -1,30 +1,4 @@
-import { Profile, ProfileId } from './profile';
-import { litellmProfile } from './profiles/litellm';
-import { DEFAULT_OTEL_TEAM_LABEL, otelProfile } from './profiles/otel';
-import { seedProfile } from './profiles/seed';
-
-export const PROFILE_IDS: ProfileId[] = ['seed', 'litellm', 'otel'];
-
-export function getProfile(id: ProfileId, options: { teamLabel?: string } = {}): Profile {
-  switch (id) {
-    case 'seed':
-      return seedProfile;
-    case 'litellm':
-      return litellmProfile;
-    case 'otel':
-      return otelProfile(options.teamLabel ?? DEFAULT_OTEL_TEAM_LABEL);
-  }
-}
-
-export function isProfileId(value: string): value is ProfileId {
-  return (PROFILE_IDS as string[]).includes(value);
-}
-
-/** Committed rule file of a profile, relative to the repository root. */
-export function profileRulesPath(id: ProfileId): string {
-  return `provisioning/prometheus/rules/${id}.rules.yaml`;
-}
-
+export { getProfile, isProfileId, PROFILE_IDS, profileRulesPath } from './registry';
 export { profileRuleGroups, renderRules } from './render';
 export type { RuleGroup, RulesFormat } from './render';
 export type { Profile, ProfileId } from './profile';

@@ -5,9 +5,16 @@ import { HistorySpec } from '../../scripts/testbed/history';
 /** A fixed end keeps the cached history valid across runs; minute-aligned like rule evaluations. */
 export const TEST_END_MS = Date.UTC(2026, 9, 31, 12, 0, 0);
 
+/**
+ * Days of history per profile: LiteLLM (the default profile) gets the 30-day windows of the
+ * accuracy test; the others a week, which covers their 1 h, 1 d and 7 d windows. Recording-rule
+ * backfill costs ~5 s per day of history, and CI may build these on a fresh machine.
+ */
+export const TEST_HISTORY_DAYS: Record<ProfileId, number> = { litellm: 31, seed: 8, otel: 8 };
+
 export function testHistorySpec(profile: ProfileId): HistorySpec {
-  // 31 days: the 30-day windows of the accuracy test; 20 users keep the history quick to build
-  return { profile, days: 31, seed: 7, endMs: TEST_END_MS, scrapeIntervalSeconds: 60, users: 20 };
+  // 20 users keep the history quick to build and still give every label several values
+  return { profile, days: TEST_HISTORY_DAYS[profile], seed: 7, endMs: TEST_END_MS, scrapeIntervalSeconds: 60, users: 20 };
 }
 
 export interface TestbedInstance {

@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps, SelectableValue } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { getProfile, PROFILE_IDS, profileRulesPath } from '../../rules';
+import { getProfile, PROFILE_IDS, profileRulesPath } from '../../rules/registry';
 import type { ProfileId } from '../../rules/profile';
 import { AppSettings, saveAppSettings, withDefaults } from '../../settings/appSettings';
 import { testIds } from '../testIds';

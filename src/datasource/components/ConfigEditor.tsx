@@ -3,7 +3,7 @@ import { DataSourcePluginOptionsEditorProps, SelectableValue } from '@grafana/da
 import { DataSourcePicker } from '@grafana/runtime';
 import { Field, FieldSet, Input, RadioButtonGroup } from '@grafana/ui';
 import { RULE_INTERVAL_SECONDS } from '../../engine/conventions';
-import { getProfile, PROFILE_IDS, profileRulesPath } from '../../rules';
+import { getProfile, PROFILE_IDS, profileRulesPath } from '../../rules/registry';
 import type { ProfileId } from '../../rules/profile';
 import type { KpiDataSourceOptions } from '../types';
 
