@@ -125,6 +125,11 @@ export const APPENDIX_A = {
   tokenRatio1h: 'aigateway:token_ratio:1h',
 } as const;
 
+/** The recorded series of a catalog KPI over a window (`aispend rules --catalog`). */
+export function kpiRecordName(kpiId: string, window: string): string {
+  return `${RULE_PREFIX}kpi_${kpiId}:${window}`;
+}
+
 /** Budget alert thresholds (utilization, percent). */
 export const BUDGET_WARNING_PERCENT = 80;
 export const BUDGET_CRITICAL_PERCENT = 95;

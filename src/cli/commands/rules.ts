@@ -1,10 +1,25 @@
 import fs from 'fs';
 import path from 'path';
 import { getProfile, isProfileId, PROFILE_IDS, profileRuleGroups, renderRules } from '../../rules';
+import { kpiRuleGroup, parseKpiCatalog } from '../../rules/kpiRules';
 import { oneOf, parseCommandArgs } from '../args';
 import { CliIO, Command, EXIT_OK, UsageError } from '../io';
 
 const FORMATS = ['yaml', 'prometheusrule'] as const;
+
+function readCatalog(file: string) {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read catalog ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return parseKpiCatalog(JSON.parse(text));
+  } catch (e) {
+    throw new Error(`catalog ${file}: ${(e as Error).message}`);
+  }
+}
 
 export const rulesCommand: Command = {
   name: 'rules',
@@ -13,7 +28,8 @@ export const rulesCommand: Command = {
     'aispend rules [--profile seed|litellm|otel] [--team-label L] [--catalog FILE] [--format yaml|prometheusrule] [--out FILE]\n' +
     '  --profile      which gateway metrics to read (default litellm)\n' +
     '  --team-label   otel only: the label that carries the team (default service_name)\n' +
-    '  --catalog      JSON file of custom KPIs to add as recording rules\n' +
+    '  --catalog      JSON file of custom KPIs (an array, or the app settings with customKpis):\n' +
+    '                 each becomes aigateway:kpi_<id>:1h and :1d recording rules\n' +
     '  --format       plain rule file (Prometheus, Mimir, Thanos) or a Prometheus Operator PrometheusRule\n' +
     '  --out          write to FILE instead of standard output',
   async run(args: string[], io: CliIO) {
@@ -31,12 +47,10 @@ export const rulesCommand: Command = {
     if (values['team-label'] !== undefined && profileId !== 'otel') {
       throw new UsageError('--team-label applies to --profile otel only');
     }
-    if (values.catalog !== undefined) {
-      throw new UsageError('--catalog needs the KPI engine, which this build does not include yet');
-    }
     const format = oneOf('format', values.format, FORMATS, 'yaml');
     const profile = getProfile(profileId, { teamLabel: values['team-label'] });
-    const text = renderRules(profile, profileRuleGroups(profile), format);
+    const extraGroups = values.catalog === undefined ? [] : [kpiRuleGroup(readCatalog(path.resolve(io.cwd, values.catalog)))];
+    const text = renderRules(profile, profileRuleGroups(profile, extraGroups), format);
     if (values.out) {
       fs.writeFileSync(path.resolve(io.cwd, values.out), text);
     } else {

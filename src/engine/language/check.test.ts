@@ -1,17 +1,8 @@
 /** @jest-environment node */
 import fc from 'fast-check';
 import { check } from './check';
+import { SEED_000_FORMULAS } from '../seedExamples';
 import { LIMITS } from './types';
-
-const SEED_000_FORMULAS = [
-  'anthropic.total_cost / (openai.total_cost + anthropic.total_cost + aws.total_cost + azure.total_cost + gcp.total_cost + cursor.total_cost) * 100',
-  'total_cost / total_inferences',
-  'anthropic.total_cost / openai.total_cost',
-  'total_cost / days_in_window',
-  'total_cost / 12',
-  'total_cost / (openai.output_tokens + anthropic.output_tokens) * 1000000',
-  'total_inferences > 0 ? total_cost / total_inferences : 0',
-];
 
 test.each(SEED_000_FORMULAS)('seed formula passes unchanged: %s', (formula) => {
   expect(check(formula)).toMatchObject({ ok: true, diagnostics: [] });

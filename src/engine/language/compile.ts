@@ -86,7 +86,8 @@ function matching(left: Shape, right: Shape): string {
   if (left === right || left === 'scalar' || right === 'scalar') {
     return '';
   }
-  return left === 'grouped' ? ' on () group_left' : ' on () group_right';
+  // the empty label list is explicit: `group_left (x)` would read a parenthesised operand as labels
+  return left === 'grouped' ? ' on () group_left ()' : ' on () group_right ()';
 }
 
 function joinShape(a: Shape, b: Shape): Shape {
@@ -227,7 +228,12 @@ export function windowOf(options: EvaluationOptions): number {
 
 export function compileIR(ir: Expr, options: EvaluationOptions): string {
   const compiled = compileExpr(ir, { groups: options.groupBy, windowSeconds: windowOf(options), filters: options.filters ?? {} });
-  return compiled.shape === 'scalar' ? `vector(${compiled.text})` : compiled.text;
+  const promql = compiled.shape === 'scalar' ? `vector(${compiled.text})` : compiled.text;
+  // binary() refuses early; wrappers such as truthiness and ternary masks can still pass the limit
+  if (promql.length > MAX_PROMQL_LENGTH) {
+    throw new TooComplexError();
+  }
+  return promql;
 }
 
 export function compileToPromQL(formula: string, options: EvaluationOptions): CompileResult {

@@ -70,13 +70,26 @@ function matches(series: CanonicalSeries, scope: Scope, filters: Filters, extra:
   );
 }
 
+/** Index of the first sample after `ms` (samples are sorted by time). */
+function firstAfter(samples: Sample[], ms: number): number {
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (samples[mid][0] > ms) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return lo;
+}
+
 /** sum (or last value) of the samples in (end - window, end] */
 function overWindow(samples: Sample[], endMs: number, windowMs: number, gauge: boolean): number | undefined {
   let result: number | undefined;
-  for (const [t, v] of samples) {
-    if (t > endMs - windowMs && t <= endMs) {
-      result = gauge ? v : (result ?? 0) + v;
-    }
+  for (let i = firstAfter(samples, endMs - windowMs); i < samples.length && samples[i][0] <= endMs; i++) {
+    result = gauge ? samples[i][1] : (result ?? 0) + samples[i][1];
   }
   return result;
 }

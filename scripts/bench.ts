@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: the figures the KPI engine issue asks for, printed as tables.
+ *   1. parse + check + compile per formula (median µs) for the seed-000 formulas;
+ *   2. the reference evaluator vs a handwritten loop for the same formula, ns per point, 1e5 points;
+ *   3. the 8 Overview KPIs over 30 days of the demo history (`npm run demo`'s, cached): the compiled
+ *      query over canonical series vs the equivalent query over LiteLLM's raw counters, same Prometheus.
+ *   npm run bench [-- --skip-prometheus]
+ */
+import { performance } from 'perf_hooks';
+import { parseArgs } from 'util';
+import { historyEndMs } from '../src/cli/liveMetrics';
+import { findStandardKpi, OVERVIEW_KPI_IDS } from '../src/engine/catalog';
+import { FAMILIES } from '../src/engine/conventions';
+import { check, compileToPromQL, evaluateInstant, type CanonicalSeries } from '../src/engine/language';
+import { SEED_000_FORMULAS } from '../src/engine/seedExamples';
+import { buildHistory } from './testbed/history';
+import { startPrometheus } from './testbed/prometheus';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
+
+function benchCompile(): void {
+  const rows = [['formula', 'median µs', 'goal']];
+  for (const formula of SEED_000_FORMULAS) {
+    const times: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const started = performance.now();
+      const result = compileToPromQL(formula, { mode: 'instant', windowSeconds: 30 * 86400, groupBy: ['team'] });
+      times.push(performance.now() - started);
+      if (!result.ok) {
+        throw new Error(`seed formula does not compile: ${formula}`);
+      }
+    }
+    rows.push([formula.length > 60 ? `${formula.slice(0, 57)}...` : formula, (median(times.slice(500)) * 1000).toFixed(1), '≤ 50']);
+  }
+  console.log(`\n1. parse + check + compile (compileToPromQL), by team, 30d\n${table(rows)}`);
+}
+
+function benchEvaluator(): void {
+  const points = 100_000;
+  const spend: CanonicalSeries = { name: FAMILIES.spend.series, labels: { provider: 'openai', model: 'm', team: 't' }, samples: [] };
+  const requests: CanonicalSeries = { name: FAMILIES.requests.series, labels: { provider: 'openai', model: 'm', team: 't', status: 'success' }, samples: [] };
+  for (let i = 1; i <= points / 2; i++) {
+    spend.samples.push([i * 60_000, (i % 17) / 8]);
+    requests.samples.push([i * 60_000, 1 + (i % 5)]);
+  }
+  const data = [spend, requests];
+  const ir = check('total_cost / total_inferences').ir!;
+  const options = { mode: 'instant' as const, windowSeconds: (points / 2) * 60, groupBy: [], atMs: (points / 2) * 60_000 };
+  const handwritten = () => {
+    let cost = 0;
+    let count = 0;
+    for (const [, v] of spend.samples) {
+      cost += v;
+    }
+    for (const [, v] of requests.samples) {
+      count += v;
+    }
+    return cost / count;
+  };
+  const reference = () => evaluateInstant(ir, data, options)[0].value;
+  if (reference() !== handwritten()) {
+    throw new Error(`evaluator ${reference()} and loop ${handwritten()} disagree`);
+  }
+  const time = (fn: () => number) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const started = performance.now();
+      fn();
+      runs.push(performance.now() - started);
+    }
+    return (median(runs.slice(10)) * 1e6) / points;
+  };
+  // interleaved so both see the same machine load
+  const evaluator = time(reference);
+  const loop = time(handwritten);
+  console.log(
+    `\n2. total_cost / total_inferences over ${points} points\n` +
+      table([
+        ['implementation', 'ns/point', 'ratio'],
+        ['reference evaluator', evaluator.toFixed(2), (evaluator / loop).toFixed(2)],
+        ['handwritten loop', loop.toFixed(2), '1.00'],
+      ]) +
+      '\n   goal: evaluator ≤ 3× the loop'
+  );
+}
+
+/** What a user would write for the same KPIs over LiteLLM's raw counters. */
+function rawQuery(id: string, days: number): string {
+  const w = `[${days}d]`;
+  const spend = `sum(increase(litellm_spend_metric_total${w}))`;
+  const tokens = `(sum(increase(litellm_input_tokens_metric_total${w})) + sum(increase(litellm_output_tokens_metric_total${w})))`;
+  const inferences = `(sum(increase(litellm_proxy_total_requests_metric_total{status_code="200"}${w})) + sum(increase(litellm_proxy_failed_requests_metric_total${w})))`;
+  const previous = `sum(increase(litellm_spend_metric_total${w} offset ${days}d))`;
+  const queries: Record<string, string> = {
+    total_spend: spend,
+    avg_daily_cost: `${spend} / ${days}`,
+    cost_per_1k_tokens: `${spend} / (${tokens} / 1000)`,
+    top_model_share: `max(sum by (model) (increase(litellm_spend_metric_total${w}))) / ${spend} * 100`,
+    token_throughput: `${tokens} / ${days * 24}`,
+    cost_per_inference: `${spend} / ${inferences}`,
+    provider_share: `sum by (api_provider) (increase(litellm_spend_metric_total${w})) / on () group_left ${spend} * 100`,
+    mom_growth: `(${spend} - ${previous}) / ${previous} * 100`,
+  };
+  return queries[id];
+}
+
+async function timeQuery(url: string, query: string, atSec: number): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query, time: String(atSec) }) });
+    const json = (await response.json()) as { status: string; error?: string };
+    if (json.status !== 'success') {
+      throw new Error(`${json.error} in ${query}`);
+    }
+    runs.push(performance.now() - started);
+  }
+  return median(runs);
+}
+
+async function benchPrometheus(): Promise<void> {
+  const days = 30;
+  const history = await buildHistory({ profile: 'litellm', days: 60, seed: 42, users: 50, endMs: historyEndMs(Date.now()), scrapeIntervalSeconds: 60 });
+  const prometheus = await startPrometheus({ dataDir: history.dataDir });
+  try {
+    const rows = [['KPI', 'canonical ms', 'raw ms', 'speed-up']];
+    const ratios: number[] = [];
+    for (const id of OVERVIEW_KPI_IDS) {
+      const kpi = findStandardKpi(id)!;
+      const compiled = compileToPromQL(kpi.formula, { mode: 'instant', windowSeconds: days * 86400, groupBy: kpi.defaultGroupBy ? [kpi.defaultGroupBy] : [] });
+      if (!compiled.ok) {
+        throw new Error(`${id} does not compile`);
+      }
+      const canonical = await timeQuery(prometheus.url, compiled.promql, history.endSec);
+      const raw = await timeQuery(prometheus.url, rawQuery(id, days), history.endSec);
+      ratios.push(raw / canonical);
+      rows.push([id, canonical.toFixed(1), raw.toFixed(1), `${(raw / canonical).toFixed(1)}×`]);
+    }
+    console.log(
+      `\n3. the 8 Overview KPIs over ${days} days, demo history (${history.summary.series} raw series, 50 users), median of 5\n` +
+        table(rows) +
+        `\n   median speed-up ${median(ratios).toFixed(1)}× (goal: canonical ≥ 5× faster)`
+    );
+  } finally {
+    await prometheus.stop();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { 'skip-prometheus': { type: 'boolean', default: false } } });
+  benchCompile();
+  benchEvaluator();
+  if (!values['skip-prometheus']) {
+    await benchPrometheus();
+  }
+}
+
+main().catch((e) => {
+  console.error(`error: ${(e as Error).message}`);
+  process.exit(1);
+});

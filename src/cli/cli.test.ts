@@ -1,0 +1,108 @@
+/** @jest-environment node */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { parse } from 'yaml';
+import { kpiRecordName } from '../engine/conventions';
+import { CliIO } from './io';
+import { main } from './main';
+
+const NOW_SEC = 1_790_000_000;
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: os.tmpdir(), now: () => NOW_SEC * 1000 };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+test.each([
+  [['check', 'total_cost / total_inferences'], 0, 'ok\n', ''],
+  [['check', 'totl_cost'], 1, '', 'error: unknown measure `totl_cost` — did you mean `total_cost`? (column 1)\n'],
+  [['check', '# a comment\ntotal_cost +'], 1, '', 'error: Expected expression after + (line 2, column 13)\n'],
+  [['check'], 2, '', 'error: expected exactly one <formula> (quote it)'],
+  [['promql', 'total_cost', '--window', '1h'], 0, 'sum(sum_over_time(aigateway:spend_usd:increase1m[3599999ms]))\n', ''],
+  [['promql', 'totl_cost'], 1, '', 'error: unknown measure `totl_cost` — did you mean `total_cost`? (column 1)\n'],
+  [['promql', 'total_cost', '--by', 'region'], 2, '', 'error: --by must be one of provider, model, team, user, api_key'],
+  [['promql', 'total_cost', '--step', '1h'], 2, '', 'error: --step needs --range'],
+  [['promql', 'total_cost', '--window', '30x'], 2, '', 'error: --window must be a duration like 1h, 7d or 30d (got "30x")'],
+  [['nonsense'], 2, '', 'error: unknown command "nonsense"'],
+  [[], 2, '', 'usage: aispend <command>'],
+  [['rules', '--profile', 'datadog'], 2, '', 'error: --profile must be one of seed, litellm, otel (got "datadog")'],
+  [['rules', '--team-label', 'x'], 2, '', 'error: --team-label applies to --profile otel only'],
+])('aispend %j exits %i', async (argv, code, out, errStart) => {
+  const result = await run(...argv);
+  expect(result.code).toBe(code);
+  expect(result.out).toBe(out);
+  expect(result.err.startsWith(errStart)).toBe(true);
+});
+
+test('promql --json has the documented shape, without results', async () => {
+  const { code, out } = await run('promql', 'total_cost', '--by', 'team', '--range', '--step', '1d', '--to', '2026-10-31T00:00:00Z', '--window', '7d', '--json');
+  expect(code).toBe(0);
+  const json = JSON.parse(out);
+  expect(json).toEqual({
+    formula: 'total_cost',
+    mode: 'range',
+    from: Date.UTC(2026, 9, 24) / 1000,
+    to: Date.UTC(2026, 9, 31) / 1000,
+    step: 86400,
+    groupBy: ['team'],
+    promql: 'sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms]))',
+  });
+});
+
+test('every command answers --help with its usage and exit 0', async () => {
+  for (const name of ['check', 'promql', 'eval', 'rules', 'demo']) {
+    const { code, out } = await run(name, '--help');
+    expect(code).toBe(0);
+    expect(out).toContain(`aispend ${name}`);
+  }
+});
+
+describe('rules --catalog', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aispend-catalog-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, content: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+
+  test('adds 1h and 1d recording rules per KPI that promtool accepts, from an array or app settings', async () => {
+    const kpis = [
+      { id: 'anthropic_share', formula: 'anthropic.total_cost / total_cost * 100' },
+      { id: 'team_cost', formula: 'total_cost', groupBy: 'team' },
+    ];
+    for (const catalog of [kpis, { customKpis: kpis, version: 3 }]) {
+      const out = path.join(dir, 'rules.yaml');
+      const { code } = await run('rules', '--catalog', write('catalog.json', catalog), '--out', out);
+      expect(code).toBe(0);
+      const group = (parse(fs.readFileSync(out, 'utf8')).groups as Array<{ name: string; rules: Array<{ record: string; expr: string }> }>).find(
+        (g) => g.name === 'aispend-kpis'
+      )!;
+      expect(group.rules.map((r) => r.record)).toEqual([
+        kpiRecordName('anthropic_share', '1h'),
+        kpiRecordName('anthropic_share', '1d'),
+        kpiRecordName('team_cost', '1h'),
+        kpiRecordName('team_cost', '1d'),
+      ]);
+      expect(group.rules[3].expr).toBe('sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms]))');
+      execFileSync('promtool', ['check', 'rules', out], { stdio: 'pipe' });
+    }
+  });
+
+  test.each([
+    [[{ id: 'x', formula: 'totl_cost' }], 'KPI "x": unknown measure `totl_cost` — did you mean `total_cost`? (column 1)'],
+    [[{ id: 'Bad-Id', formula: 'total_cost' }], 'KPI #1: "id" must be lower-case letters, digits and _ (got "Bad-Id")'],
+    [[{ id: 'a', formula: 'total_cost' }, { id: 'a', formula: 'total_cost' }], 'KPI "a" appears twice'],
+    [{ kpis: [] }, 'a catalog is a JSON array of KPIs or an object with "customKpis"'],
+    ['{not json', 'in JSON at position 1'],
+  ])('a bad catalog exits 1 naming the problem (%#)', async (catalog, message) => {
+    const { code, err } = await run('rules', '--catalog', write('bad.json', catalog));
+    expect(code).toBe(1);
+    expect(err).toContain(message);
+  });
+});
