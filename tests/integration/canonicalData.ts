@@ -27,7 +27,7 @@ const SPENDERS: Array<[user: string, apiKey: string]> = [
   ['carol', ''],
 ];
 
-function sparseSamples(random: () => number, maxEighths: number): Sample[] {
+function sparseSamples(random: () => number, maxEighths: number, zeroShare: number): Sample[] {
   const samples: Sample[] = [];
   const start = SYNTHETIC_END_MS - SYNTHETIC_DAYS * 86_400_000;
   let activeDay = -1;
@@ -39,7 +39,7 @@ function sparseSamples(random: () => number, maxEighths: number): Sample[] {
       active = random() < 0.75;
     }
     if (active && random() < 0.8) {
-      samples.push([t, Math.floor(random() * (maxEighths + 1)) / 8]);
+      samples.push([t, random() < zeroShare ? 0 : Math.floor(random() * (maxEighths + 1)) / 8]);
     }
   }
   return samples;
@@ -48,19 +48,20 @@ function sparseSamples(random: () => number, maxEighths: number): Sample[] {
 export function syntheticCanonicalSeries(seed = 11): CanonicalSeries[] {
   const random = mulberry32(seed);
   const series: CanonicalSeries[] = [];
-  const add = (family: FamilyId, labels: Record<string, string>, maxEighths: number) =>
-    series.push({ name: FAMILIES[family].series, labels, samples: sparseSamples(random, maxEighths) });
+  // rare events are mostly zero: windows without any give the 0 / 0 and x / 0 cases
+  const add = (family: FamilyId, labels: Record<string, string>, maxEighths: number, zeroShare = 0.05) =>
+    series.push({ name: FAMILIES[family].series, labels, samples: sparseSamples(random, maxEighths, zeroShare) });
   for (const [provider, model] of MODELS) {
     for (const team of TEAMS) {
       const base = { provider, model, team };
       add('spend', base, 80);
       add('requests', { ...base, status: 'success' }, 400);
-      add('requests', { ...base, status: 'failure' }, 8);
+      add('requests', { ...base, status: 'failure' }, 8, 0.9);
       add('tokens', { ...base, type: 'input' }, 8000);
       add('tokens', { ...base, type: 'output' }, 4000);
-      add('cache_hits', base, 40);
-      add('retries', base, 8);
-      add('fallbacks', base, 4);
+      add('cache_hits', base, 40, 0.3);
+      add('retries', base, 8, 0.8);
+      add('fallbacks', base, 4, 0.95);
     }
     for (const [user, apiKey] of SPENDERS) {
       add('spend_by_user', { provider, model, team: TEAMS[user.length % 3], user, api_key: apiKey }, 40);

@@ -1,0 +1,68 @@
+/** @jest-environment node */
+import { findStandardKpi } from '../engine/catalog';
+import { alignStep, planKpiQuery, PlanContext } from './queryPlan';
+import type { KpiQuery } from './types';
+
+const TO = Date.UTC(2026, 9, 31);
+const ctx = (extra: Partial<PlanContext> = {}): PlanContext => ({
+  fromMs: TO - 7 * 86_400_000,
+  toMs: TO,
+  intervalMs: 15_000,
+  ruleIntervalSeconds: 60,
+  filters: {},
+  findKpi: findStandardKpi,
+  ...extra,
+});
+const q = (query: Partial<KpiQuery>): KpiQuery => ({ refId: 'A', ...query });
+
+test.each<[string, Partial<KpiQuery>, Partial<PlanContext>, object]>([
+  [
+    'a standard KPI, instant over the 7-day range',
+    { kpiId: 'cost_per_inference', mode: 'instant' },
+    {},
+    {
+      promql: '(sum(sum_over_time(aigateway:spend_usd:increase1m[604799999ms])) / sum(sum_over_time(aigateway:requests:increase1m[604799999ms])))',
+      stepSeconds: null,
+      windowSeconds: 604800,
+      title: 'Cost per inference',
+    },
+  ],
+  [
+    'range mode: the panel interval rounded up to the rule interval is step and window',
+    { formula: 'total_cost', mode: 'range' },
+    { intervalMs: 90_000 },
+    { promql: 'sum(sum_over_time(aigateway:spend_usd:increase1m[119999ms]))', stepSeconds: 120, windowSeconds: 120, title: 'total_cost' },
+  ],
+  [
+    'an explicit step and group by team',
+    { formula: 'total_cost', step: '1h', groupBy: 'team' },
+    {},
+    { promql: 'sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[3599999ms]))', stepSeconds: 3600, groupBy: 'team' },
+  ],
+  [
+    'dashboard filters restrict every measure',
+    { formula: 'total_cost', mode: 'instant' },
+    { fromMs: TO - 3600_000, filters: { team: ['a"b'] } },
+    { promql: 'sum(sum_over_time(aigateway:spend_usd:increase1m{team="a\\"b"}[3599999ms]))' },
+  ],
+])('%s', (_, query, context, expected) => {
+  expect(planKpiQuery(q(query), ctx(context))).toMatchObject({ ok: true, ...expected });
+});
+
+test.each<[string, Partial<KpiQuery>, string]>([
+  ['an unknown KPI id', { kpiId: 'nope' }, 'Unknown KPI "nope": it is neither a standard KPI nor a saved custom KPI'],
+  ['an empty formula', { formula: '  ' }, 'Pick a KPI or type a formula'],
+  ['a bad formula, with its column', { formula: 'total_cost / totl_cost' }, 'unknown measure `totl_cost` — did you mean `total_cost`? (column 14)'],
+  ['a bad step', { formula: 'total_cost', step: 'hourly' }, 'Step "hourly" is not a duration like 5m, 1h or 1d'],
+])('%s is a plan error', (_, query, message) => {
+  expect(planKpiQuery(q(query), ctx())).toEqual({ ok: false, message });
+});
+
+test.each([
+  [1, 60],
+  [60, 60],
+  [61, 120],
+  [3600, 3600],
+])('alignStep(%i s) = %i s', (seconds, aligned) => {
+  expect(alignStep(seconds, 60)).toBe(aligned);
+});
