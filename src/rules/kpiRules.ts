@@ -4,8 +4,7 @@
  * so alerting and other tools can read the KPI as a series.
  */
 import { GROUP_BY_LABELS, GroupByLabel, kpiRecordName } from '../engine/conventions';
-import { compileToPromQL } from '../engine/language';
-import type { Diagnostic } from '../engine/language';
+import { compileToPromQL, type Diagnostic } from '../engine/language';
 import { RULE_INTERVAL, RecordingRule } from './profile';
 import type { RuleGroup } from './render';
 
