@@ -1,0 +1,147 @@
+import { createDataFrame, DataQueryRequest, DataSourceInstanceSettings, dateTime, FieldType, LoadingState } from '@grafana/data';
+import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
+import { lastValueFrom, of, throwError } from 'rxjs';
+import { KpiDataSource } from './datasource';
+import type { KpiDataSourceOptions, KpiQuery } from './types';
+
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getDataSourceSrv: jest.fn(),
+  getTemplateSrv: jest.fn(),
+  getBackendSrv: jest.fn(),
+}));
+
+const TO = Date.UTC(2026, 9, 31);
+const settings = {
+  id: 1,
+  uid: 'aispend-kpi',
+  name: 'AI Spend KPI',
+  type: 'aispend-kpi-datasource',
+  access: 'proxy',
+  readOnly: false,
+  meta: { id: 'aispend-kpi-datasource' },
+  jsonData: { prometheusUid: 'prom', ruleIntervalSeconds: 60 },
+} as unknown as DataSourceInstanceSettings<KpiDataSourceOptions>;
+
+function request(targets: Array<Partial<KpiQuery>>): DataQueryRequest<KpiQuery> {
+  return {
+    requestId: 'r1',
+    interval: '1m',
+    intervalMs: 60_000,
+    range: { from: dateTime(TO - 86_400_000), to: dateTime(TO), raw: { from: 'now-1d', to: 'now' } },
+    scopedVars: {},
+    targets: targets.map((t, i) => ({ refId: String.fromCharCode(65 + i), ...t })),
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: 0,
+  } as unknown as DataQueryRequest<KpiQuery>;
+}
+
+const promFrame = createDataFrame({
+  refId: 'A',
+  fields: [
+    { name: 'Time', type: FieldType.time, values: [TO] },
+    { name: 'Value', type: FieldType.number, values: [0.0123], labels: { team: 'platform' } },
+  ],
+});
+
+let prometheus: { query: jest.Mock };
+let customKpis: unknown[];
+
+beforeEach(() => {
+  prometheus = { query: jest.fn(() => of({ data: [promFrame] })) };
+  customKpis = [];
+  (getDataSourceSrv as jest.Mock).mockReturnValue({ get: jest.fn(async () => prometheus) });
+  (getTemplateSrv as jest.Mock).mockReturnValue({
+    getVariables: () => [],
+    replace: (text: string, _vars: unknown, format?: (v: string) => string) => text.replace('$team', format ? format('a"b') : 'a"b'),
+  });
+  (getBackendSrv as jest.Mock).mockReturnValue({ fetch: jest.fn(() => of({ data: { jsonData: { customKpis } } })) });
+});
+
+test('a standard KPI grouped by team runs as one instant PromQL on the configured Prometheus, frames decorated', async () => {
+  const ds = new KpiDataSource(settings);
+  const response = await lastValueFrom(ds.query(request([{ kpiId: 'cost_per_inference', mode: 'instant', groupBy: 'team' }])));
+  const promql =
+    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))';
+  expect(getDataSourceSrv().get).toHaveBeenCalledWith({ uid: 'prom' });
+  expect(prometheus.query).toHaveBeenCalledTimes(1);
+  expect(prometheus.query.mock.calls[0][0].targets).toEqual([
+    expect.objectContaining({ refId: 'A', expr: promql, instant: true, range: false, format: 'table' }),
+  ]);
+  expect(response.state).toBe(LoadingState.Done);
+  expect(response.errors).toEqual([]);
+  const value = response.data[0].fields[1];
+  expect(value.config).toMatchObject({ unit: 'currencyUSD', decimals: 4, noValue: '—', displayNameFromDS: 'platform' });
+  expect(value.config.thresholds.steps.map((s: { color: string }) => s.color)).toEqual(['green', 'orange', 'red']);
+  expect(response.data[0].meta.executedQueryString).toBe(promql);
+});
+
+test('a custom KPI from the app settings is found by id', async () => {
+  customKpis = [{ id: 'double_cost', name: 'Double', formula: 'total_cost * 2', unit: 'USD', decimals: 2, direction: 'neutral', thresholds: [], description: '' }];
+  const ds = new KpiDataSource(settings);
+  const response = await lastValueFrom(ds.query(request([{ kpiId: 'double_cost', mode: 'range', step: '1h' }])));
+  expect(response.errors).toEqual([]);
+  expect(prometheus.query.mock.calls[0][0].targets[0].expr).toBe('(sum(sum_over_time(aigateway:spend_usd:increase1m[3599999ms])) * 2)');
+  expect(prometheus.query.mock.calls[0][0].targets[0].range).toBe(true);
+});
+
+test('template variables in a formula are escaped into its string literals', async () => {
+  const ds = new KpiDataSource(settings);
+  await lastValueFrom(ds.query(request([{ formula: 'team["$team"].total_cost', mode: 'instant' }])));
+  expect(prometheus.query.mock.calls[0][0].targets[0].expr).toBe('sum(sum_over_time(aigateway:spend_usd:increase1m{team="a\\"b"}[86399999ms]))');
+});
+
+test.each<[string, Partial<KpiQuery>, () => void, string]>([
+  ['a bad formula', { formula: 'totl_cost * 2' }, () => undefined, 'unknown measure `totl_cost` — did you mean `total_cost`? (column 1)'],
+  ['an unknown KPI id', { kpiId: 'gone' }, () => undefined, 'Unknown KPI "gone": it is neither a standard KPI nor a saved custom KPI'],
+  [
+    'Prometheus answering HTTP 500',
+    { kpiId: 'total_spend' },
+    () => prometheus.query.mockReturnValue(throwError(() => ({ status: 500, data: { message: 'query timed out in expression evaluation' } }))),
+    'Prometheus returned HTTP 500: query timed out in expression evaluation',
+  ],
+  [
+    'Prometheus unreachable',
+    { kpiId: 'total_spend' },
+    () => (getDataSourceSrv as jest.Mock).mockReturnValue({ get: jest.fn(async () => Promise.reject(new Error('Datasource prom was not found'))) }),
+    'Datasource prom was not found',
+  ],
+])('%s gives a panel error, not an exception', async (_, query, arrange, message) => {
+  arrange();
+  const ds = new KpiDataSource(settings);
+  const response = await lastValueFrom(ds.query(request([query])));
+  expect(response.state).toBe(LoadingState.Error);
+  expect(response.errors).toEqual([{ refId: 'A', message }]);
+  expect(response.data).toEqual([]);
+});
+
+test('one failing query does not hide the others, and the next refresh recovers', async () => {
+  const ds = new KpiDataSource(settings);
+  prometheus.query.mockReturnValueOnce(throwError(() => ({ status: 503, statusText: 'Service Unavailable' })));
+  const first = await lastValueFrom(ds.query(request([{ kpiId: 'total_spend' }, { kpiId: 'avg_daily_cost' }])));
+  expect(first.errors).toEqual([{ refId: 'A', message: 'Prometheus returned HTTP 503: Service Unavailable' }]);
+  expect(first.data).toHaveLength(1);
+  const second = await lastValueFrom(ds.query(request([{ kpiId: 'total_spend' }])));
+  expect(second.state).toBe(LoadingState.Done);
+});
+
+test('template variable values come from the canonical series, without the empty value', async () => {
+  const metricFindQuery = jest.fn(async () => [{ text: 'openai' }, { text: '' }, { text: 'anthropic' }]);
+  (getDataSourceSrv as jest.Mock).mockReturnValue({ get: jest.fn(async () => ({ metricFindQuery })) });
+  const ds = new KpiDataSource(settings);
+  expect(await ds.metricFindQuery('providers')).toEqual([{ text: 'openai' }, { text: 'anthropic' }]);
+  expect(metricFindQuery).toHaveBeenCalledWith('label_values(aigateway:spend_usd:increase1m, provider)');
+  await expect(ds.metricFindQuery('regions')).rejects.toThrow('Variable query must be one of providers, models, teams, users, api_keys');
+});
+
+test('Save & test names the missing canonical families and the rules file to load', async () => {
+  const metricFindQuery = jest.fn(async () => [{ text: 'aigateway:spend_usd:increase1m' }, { text: 'up' }]);
+  (getDataSourceSrv as jest.Mock).mockReturnValue({ get: jest.fn(async () => ({ metricFindQuery })) });
+  const ds = new KpiDataSource({ ...settings, jsonData: { ...settings.jsonData, profile: 'litellm' } });
+  const result = await ds.testDatasource();
+  expect(result.status).toBe('error');
+  expect(result.message).toContain('aigateway:requests:increase1m');
+  expect(result.message).not.toContain('aigateway:spend_usd:increase1m,');
+  expect(result.message).toContain('provisioning/prometheus/rules/litellm.rules.yaml');
+});
