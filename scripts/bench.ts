@@ -14,7 +14,7 @@ import { FAMILIES } from '../src/engine/conventions';
 import { check, compileToPromQL, evaluateInstant, type CanonicalSeries } from '../src/engine/language';
 import { SEED_000_FORMULAS } from '../src/engine/seedExamples';
 import { buildHistory } from './testbed/history';
-import { startPrometheus } from './testbed/prometheus';
+import { blockCount, startPrometheus, waitForCompaction } from './testbed/prometheus';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -128,6 +128,9 @@ async function benchPrometheus(): Promise<void> {
   const history = await buildHistory({ profile: 'litellm', days: 60, seed: 42, users: 50, endMs: historyEndMs(Date.now()), scrapeIntervalSeconds: 60 });
   const prometheus = await startPrometheus({ dataDir: history.dataDir });
   try {
+    const before = blockCount(history.dataDir);
+    const after = await waitForCompaction(history.dataDir);
+    console.log(`\n(TSDB blocks: ${before} after backfill, ${after} once Prometheus compacted them)`);
     const rows = [['KPI', 'canonical ms', 'raw ms', 'speed-up']];
     const ratios: number[] = [];
     for (const id of OVERVIEW_KPI_IDS) {

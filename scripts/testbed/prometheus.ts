@@ -148,3 +148,24 @@ export async function withPrometheus<T>(options: PrometheusOptions, body: (p: Ru
     await prometheus.stop();
   }
 }
+
+/** The TSDB blocks in a data directory (each has a meta.json). */
+export function blockCount(dataDir: string): number {
+  return fs.readdirSync(dataDir).filter((entry) => fs.existsSync(path.join(dataDir, entry, 'meta.json'))).length;
+}
+
+/**
+ * Rule backfill writes one 2 h block per group and range: thousands for weeks of history, and
+ * every query then opens them all. A running Prometheus compacts them into a few large blocks
+ * (its first compaction starts about a minute after start); this waits until it has, so that
+ * timings measure queries, not block fan-out. The compacted blocks stay in the data directory.
+ */
+export async function waitForCompaction(dataDir: string, maxBlocks = 12, timeoutMs = 600_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let blocks = blockCount(dataDir);
+  while (blocks > maxBlocks && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 5000));
+    blocks = blockCount(dataDir);
+  }
+  return blocks;
+}
