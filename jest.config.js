@@ -31,7 +31,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/integration/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/integration/globalTeardown.ts',
-      setupFilesAfterEnv: [],
     },
     {
       // Checks of the production build in dist/ (run after `npm run build`).
