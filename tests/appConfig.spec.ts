@@ -1,19 +1,10 @@
 import { test, expect } from './fixtures';
+import { testIds } from '../src/components/testIds';
 
-test('should be possible to save app configuration', async ({ appConfigPage, page }) => {
-  const saveButton = page.getByRole('button', { name: /Save API settings/i });
-
-  // reset the configured secret
-  await page.getByRole('button', { name: /reset/i }).click();
-
-  // enter some valid values
-  await page.getByRole('textbox', { name: 'API Key' }).fill('secret-api-key');
-  await page.getByRole('textbox', { name: 'API Url' }).clear();
-  await page.getByRole('textbox', { name: 'API Url' }).fill('http://www.my-awsome-grafana-app.com/api');
-
-  // listen for the server response on the saved form
+test('the app configuration saves the metric profile and anomaly threshold', async ({ appConfigPage, page }) => {
+  await expect(page.getByTestId(testIds.appConfig.container)).toBeVisible();
+  await page.getByTestId(testIds.appConfig.anomalySigma).fill('2.5');
   const saveResponse = appConfigPage.waitForSettingsResponse();
-
-  await saveButton.click();
+  await page.getByTestId(testIds.appConfig.submit).click();
   await expect(saveResponse).toBeOK();
 });

@@ -1,33 +1,15 @@
 import { test, expect } from './fixtures';
 import { ROUTES } from '../src/constants';
+import { OVERVIEW_KPI_IDS, findStandardKpi } from '../src/engine/catalog';
 
-test.describe('navigating app', () => {
-  test('page Hello World should render successfully', async ({ gotoPage, page }) => {
-    await gotoPage(`/${ROUTES.HelloWorld}`);
-    await expect(page.getByText('Hello world panel')).toBeVisible();
-  });
-
-  test('page With Tabs should render successfully', async ({ gotoPage, page }) => {
-    await gotoPage(`/${ROUTES.WithTabs}`);
-    await expect(page.getByText('This scene showcases a basic tabs functionality.')).toBeVisible();
-  });
-
-  test('page Home should support an id parameter', async ({ gotoPage, page }) => {
-    await gotoPage(`/${ROUTES.Home}`);
-    await expect(
-      page.getByText(
-        'This scene showcases a basic scene functionality, including query runner, variable and a custom scene object.'
-      )
-    ).toBeVisible();
-  });
-
-  test('page With Drilldown should render sucessfully', async ({ gotoPage, page }) => {
-    // wait for page to successfully render
-    await gotoPage(`/${ROUTES.WithDrilldown}`);
-    await expect(
-      page.getByText(
-        'This scene showcases a basic drilldown functionality. Interact with room to see room details scene.'
-      )
-    ).toBeVisible();
+test.describe('Overview page', () => {
+  test('shows the eight Overview KPIs as tiles with the provider, model and team filters', async ({ gotoPage, page }) => {
+    await gotoPage(`/${ROUTES.Overview}`);
+    for (const id of OVERVIEW_KPI_IDS) {
+      await expect(page.getByText(findStandardKpi(id)!.name, { exact: true }).first()).toBeVisible();
+    }
+    for (const label of ['Provider', 'Model', 'Team']) {
+      await expect(page.getByText(label, { exact: true }).first()).toBeVisible();
+    }
   });
 });
