@@ -7,14 +7,12 @@
  *   4. the KPI datasource's own work per query vs the Prometheus round trip it wraps.
  *   npm run bench [-- --skip-prometheus]
  */
-import { createDataFrame, FieldType } from '@grafana/data';
 import { performance } from 'perf_hooks';
 import { parseArgs } from 'util';
 import { historyEndMs } from '../src/cli/liveMetrics';
 import { findStandardKpi, OVERVIEW_KPI_IDS } from '../src/engine/catalog';
 import { FAMILIES } from '../src/engine/conventions';
 import { check, compileToPromQL, evaluateInstant, type CanonicalSeries } from '../src/engine/language';
-import { decorateFrame } from '../src/datasource/frames';
 import { planKpiQuery } from '../src/datasource/queryPlan';
 import { SEED_000_FORMULAS } from '../src/engine/seedExamples';
 import { buildHistory } from './testbed/history';
@@ -113,8 +111,20 @@ function rawQuery(id: string, days: number): string {
   return queries[id];
 }
 
+/** @grafana/data is browser code: a DOM from jsdom (a jest dependency) lets it load in Node. */
+async function loadFrameCode() {
+  const { JSDOM } = await import('jsdom');
+  const dom = new JSDOM('', { url: 'http://localhost/' });
+  Object.assign(globalThis, { window: dom.window, document: dom.window.document, localStorage: dom.window.localStorage });
+  // CommonJS builds: Node's ESM loader trips over @grafana/data's ESM imports of moment-timezone
+  const data = require('@grafana/data') as typeof import('@grafana/data');
+  const frames = require('../src/datasource/frames') as typeof import('../src/datasource/frames');
+  return { createDataFrame: data.createDataFrame, FieldType: data.FieldType, decorateFrame: frames.decorateFrame };
+}
+
 /** The KPI datasource's own work per query: plan (check + compile) and frame decoration. */
 async function datasourceOverheadMs(url: string, kpiId: string, atSec: number, days: number): Promise<number> {
+  const { createDataFrame, FieldType, decorateFrame } = await loadFrameCode();
   const kpi = findStandardKpi(kpiId)!;
   const query = { refId: 'A', kpiId, mode: 'instant' as const, groupBy: kpi.defaultGroupBy };
   const context = {
