@@ -1,6 +1,6 @@
 import { createDataFrame, DataQueryRequest, DataSourceInstanceSettings, dateTime, FieldType, LoadingState } from '@grafana/data';
 import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
-import { lastValueFrom, of, throwError } from 'rxjs';
+import { lastValueFrom, NEVER, of, throwError } from 'rxjs';
 import { KpiDataSource } from './datasource';
 import type { KpiDataSourceOptions, KpiQuery } from './types';
 
@@ -144,4 +144,30 @@ test('Save & test names the missing canonical families and the rules file to loa
   expect(result.message).toContain('aigateway:requests:increase1m');
   expect(result.message).not.toContain('aigateway:spend_usd:increase1m,');
   expect(result.message).toContain('provisioning/prometheus/rules/litellm.rules.yaml');
+});
+
+test('an empty result says why there is no data', async () => {
+  prometheus.query.mockReturnValue(of({ data: [] }));
+  const ds = new KpiDataSource(settings);
+  const response = await lastValueFrom(ds.query(request([{ formula: 'provider["nobody"].total_cost', mode: 'instant' }])));
+  expect(response.state).toBe(LoadingState.Done);
+  expect(response.data).toHaveLength(1);
+  expect(response.data[0].fields).toEqual([]);
+  expect(response.data[0].meta.notices).toEqual([
+    { severity: 'info', text: 'No data: provider["nobody"].total_cost has a measure with no series in this range (missing, shown as —).' },
+  ]);
+});
+
+test('a Prometheus that never answers times out with a panel error after 60 s', async () => {
+  jest.useFakeTimers();
+  try {
+    prometheus.query.mockReturnValue(NEVER);
+    const ds = new KpiDataSource(settings);
+    const pending = lastValueFrom(ds.query(request([{ kpiId: 'total_spend' }])));
+    await jest.advanceTimersByTimeAsync(60_001);
+    const response = await pending;
+    expect(response.errors).toEqual([{ refId: 'A', message: 'Prometheus did not answer within 60 s' }]);
+  } finally {
+    jest.useRealTimers();
+  }
 });

@@ -4,6 +4,8 @@
  * (like Grafana's mixed datasource), so that datasource's own auth, proxy and caching apply.
  */
 import {
+  createDataFrame,
+  DataFrame,
   DataQueryRequest,
   DataQueryResponse,
   DataSourceApi,
@@ -19,7 +21,7 @@ import { FAMILIES, GROUP_BY_LABELS, RULE_INTERVAL_SECONDS } from '../engine/conv
 import type { Filters } from '../engine/language';
 import { getProfile, profileRulesPath } from '../rules/registry';
 import { VARIABLES } from '../constants';
-import { decorateFrame } from './frames';
+import { decorateFrame, NO_VALUE } from './frames';
 import { KpiCatalogSource } from './kpiCatalogSource';
 import { PlanError, planKpiQuery, QueryPlan } from './queryPlan';
 import { DEFAULT_QUERY, KpiDataSourceOptions, KpiQuery, VariableQueryKind } from './types';
@@ -107,7 +109,7 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
       timeout(QUERY_TIMEOUT_MS),
       reduce((_, last) => last as DataQueryResponse),
       map((res) => ({
-        data: res.data.map((frame) => decorateFrame(frame, plan, query.legendFormat)),
+        data: res.data.length ? res.data.map((frame) => decorateFrame(frame, plan, query.legendFormat)) : [noDataFrame(query.refId, plan)],
         errors: res.errors ?? [],
       }))
     );
@@ -187,6 +189,19 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
     const values = await prom.metricFindQuery!('label_values(__name__)');
     return new Set(values.map((v) => String(v.text)).filter((name) => name.startsWith('aigateway:')));
   }
+}
+
+/**
+ * No series means a measure of the formula has no data in the range (missing, not zero):
+ * an empty frame carries the reason as a notice, so the panel says why it shows "No data".
+ */
+export function noDataFrame(refId: string, plan: QueryPlan): DataFrame {
+  const frame = createDataFrame({ refId, fields: [] });
+  frame.meta = {
+    executedQueryString: plan.promql,
+    notices: [{ severity: 'info', text: `No data: ${plan.title} has a measure with no series in this range (missing, shown as ${NO_VALUE}).` }],
+  };
+  return frame;
 }
 
 /** Prometheus / fetch errors come in several shapes; the panel gets one readable sentence. */

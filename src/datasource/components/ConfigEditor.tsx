@@ -44,8 +44,10 @@ export function ConfigEditor({ options, onOptionsChange }: ConfigEditorProps) {
           width={12}
           min={15}
           aria-label="Rule evaluation interval"
-          value={jsonData.ruleIntervalSeconds ?? RULE_INTERVAL_SECONDS}
-          onChange={(e) => update({ ruleIntervalSeconds: Number(e.currentTarget.value) || RULE_INTERVAL_SECONDS })}
+          placeholder={String(RULE_INTERVAL_SECONDS)}
+          // empty means the default; snapping to it on every keystroke would make the field uneditable
+          value={jsonData.ruleIntervalSeconds ?? ''}
+          onChange={(e) => update({ ruleIntervalSeconds: Number(e.currentTarget.value) || undefined })}
         />
       </Field>
     </FieldSet>
