@@ -171,3 +171,16 @@ test('a Prometheus that never answers times out with a panel error after 60 s', 
     jest.useRealTimers();
   }
 });
+
+test('dashboard variables and ad hoc filters restrict every measure, escaped', async () => {
+  (getTemplateSrv as jest.Mock).mockReturnValue({
+    getVariables: () => [{ name: 'provider' }, { name: 'team' }],
+    replace: (text: string) => (text === '${provider:json}' ? '["openai","we\\"ird"]' : text === '${team:json}' ? '"$__all"' : text),
+  });
+  const ds = new KpiDataSource(settings);
+  const withFilters = { ...request([{ kpiId: 'total_spend', mode: 'instant' }]), filters: [{ key: 'model', operator: '=', value: 'gpt-4o"}' }] };
+  await lastValueFrom(ds.query(withFilters as DataQueryRequest<KpiQuery>));
+  expect(prometheus.query.mock.calls[0][0].targets[0].expr).toBe(
+    'sum(sum_over_time(aigateway:spend_usd:increase1m{provider=~"openai|we\\"ird", model="gpt-4o\\"}"}[86399999ms]))'
+  );
+});
