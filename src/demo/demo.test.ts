@@ -9,6 +9,9 @@ import { DemoOptions, setUpDemo, writeDemoOpenMetrics } from '.';
 import { createTrafficModel, emptyTraffic, streamTraffic } from './traffic';
 import { buildDemoWorld } from './world';
 
+// generating and backfilling a day of three profiles takes seconds each on a busy CI machine
+jest.setTimeout(120_000);
+
 const END = Date.UTC(2026, 9, 31, 12);
 const small = (profile: ProfileId, extra: Partial<DemoOptions> = {}): DemoOptions => ({ profile, days: 1, seed: 3, endMs: END, users: 12, ...extra });
 

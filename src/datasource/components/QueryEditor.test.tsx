@@ -6,6 +6,9 @@ import type { KpiDataSource } from '../datasource';
 import type { KpiQuery } from '../types';
 import { QueryEditor } from './QueryEditor';
 
+// typing character by character through Grafana's components is slow in jsdom
+jest.setTimeout(30_000);
+
 // Combobox measures its text on a canvas and virtualises its options: jsdom has neither
 // a 2D context nor layout, so both get a stand-in size.
 beforeAll(() => {
