@@ -14,6 +14,9 @@ import { CounterRecipe } from '../../src/rules/profile';
 import { selector } from '../../src/rules/promql';
 import { promQuery, TEST_HISTORY_DAYS, testbed } from './testbed';
 
+// real Prometheus queries and CLI child processes, on a machine that may be busy
+jest.setTimeout(60_000);
+
 const WINDOWS: Array<[string, number]> = [
   ['1h', 3600],
   ['1d', 86400],

@@ -8,6 +8,9 @@ import type { CliIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { promQuery, testbed } from './testbed';
 
+// real Prometheus queries and CLI child processes, on a machine that may be busy
+jest.setTimeout(60_000);
+
 async function aispend(...argv: string[]) {
   let out = '';
   let err = '';

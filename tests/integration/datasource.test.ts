@@ -19,6 +19,9 @@ import type { GroupByLabel } from '../../src/engine/conventions';
 import { PrometheusAdapter } from './support/prometheusAdapter';
 import { testbed } from './testbed';
 
+// real Prometheus queries and CLI child processes, on a machine that may be busy
+jest.setTimeout(60_000);
+
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
   getDataSourceSrv: jest.fn(),
