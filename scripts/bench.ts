@@ -9,12 +9,12 @@
  */
 import { performance } from 'perf_hooks';
 import { parseArgs } from 'util';
-import { historyEndMs } from '../src/cli/liveMetrics';
 import { findStandardKpi, OVERVIEW_KPI_IDS } from '../src/engine/catalog';
 import { FAMILIES } from '../src/engine/conventions';
 import { check, compileToPromQL, evaluateInstant, type CanonicalSeries } from '../src/engine/language';
 import { planKpiQuery } from '../src/datasource/queryPlan';
 import { SEED_000_FORMULAS } from '../src/engine/seedExamples';
+import { demoHistorySpec } from './testbed/demoHistory';
 import { buildHistory } from './testbed/history';
 import { blockCount, startPrometheus, waitForCompaction } from './testbed/prometheus';
 
@@ -123,8 +123,14 @@ async function loadFrameCode() {
 }
 
 /** The KPI datasource's own work per query: plan (check + compile) and frame decoration. */
-async function datasourceOverheadMs(url: string, kpiId: string, atSec: number, days: number): Promise<number> {
-  const { createDataFrame, FieldType, decorateFrame } = await loadFrameCode();
+async function datasourceOverheadMs(
+  frameCode: Awaited<ReturnType<typeof loadFrameCode>>,
+  url: string,
+  kpiId: string,
+  atSec: number,
+  days: number
+): Promise<number> {
+  const { createDataFrame, FieldType, decorateFrame } = frameCode;
   const kpi = findStandardKpi(kpiId)!;
   const query = { refId: 'A', kpiId, mode: 'instant' as const, groupBy: kpi.defaultGroupBy };
   const context = {
@@ -177,7 +183,7 @@ async function timeQuery(url: string, query: string, atSec: number): Promise<num
 
 async function benchPrometheus(): Promise<void> {
   const days = 30;
-  const history = await buildHistory({ profile: 'litellm', days: 60, seed: 42, users: 50, endMs: historyEndMs(Date.now()), scrapeIntervalSeconds: 60 });
+  const history = await buildHistory(demoHistorySpec());
   const prometheus = await startPrometheus({ dataDir: history.dataDir });
   try {
     const before = blockCount(history.dataDir);
@@ -198,8 +204,9 @@ async function benchPrometheus(): Promise<void> {
     }
     const overheadRows = [['KPI', 'datasource µs', 'round trip ms', 'overhead']];
     const shares: number[] = [];
+    const frameCode = await loadFrameCode();
     for (const [i, id] of OVERVIEW_KPI_IDS.entries()) {
-      const overhead = await datasourceOverheadMs(prometheus.url, id, history.endSec, days);
+      const overhead = await datasourceOverheadMs(frameCode, prometheus.url, id, history.endSec, days);
       const roundTrip = Number(rows[i + 1][1]);
       shares.push(overhead / roundTrip);
       overheadRows.push([id, (overhead * 1000).toFixed(1), roundTrip.toFixed(1), `${((overhead / roundTrip) * 100).toFixed(3)} %`]);

@@ -9,10 +9,10 @@
 import { parseArgs } from 'util';
 import { formatKpiTable, KpiRow } from '../src/cli/kpiTable';
 import { runKpi } from '../src/cli/kpiQuery';
-import { historyEndMs } from '../src/cli/liveMetrics';
 import { APP_PLUGIN_ID } from '../src/constants';
 import { findStandardKpi, OVERVIEW_KPI_IDS } from '../src/engine/catalog';
 import { isProfileId } from '../src/rules';
+import { DEMO_HISTORY_DEFAULTS, demoHistorySpec } from './testbed/demoHistory';
 import { startGrafana } from './testbed/grafana';
 import { buildHistory } from './testbed/history';
 import { startPrometheus } from './testbed/prometheus';
@@ -23,23 +23,16 @@ async function main() {
   const { values } = parseArgs({
     options: {
       once: { type: 'boolean', default: !process.stdout.isTTY },
-      days: { type: 'string', default: '60' },
-      profile: { type: 'string', default: 'litellm' },
-      users: { type: 'string', default: '50' },
-      seed: { type: 'string', default: '42' },
+      days: { type: 'string', default: String(DEMO_HISTORY_DEFAULTS.days) },
+      profile: { type: 'string', default: DEMO_HISTORY_DEFAULTS.profile },
+      users: { type: 'string', default: String(DEMO_HISTORY_DEFAULTS.users) },
+      seed: { type: 'string', default: String(DEMO_HISTORY_DEFAULTS.seed) },
     },
   });
   if (!isProfileId(values.profile!)) {
     throw new Error(`--profile must be seed, litellm or otel, not ${values.profile}`);
   }
-  const spec = {
-    profile: values.profile,
-    days: Number(values.days),
-    seed: Number(values.seed),
-    users: Number(values.users),
-    endMs: historyEndMs(Date.now()),
-    scrapeIntervalSeconds: 60,
-  };
+  const spec = demoHistorySpec({ profile: values.profile, days: Number(values.days), seed: Number(values.seed), users: Number(values.users) });
   console.log(`demo history: ${spec.days} days of the ${spec.profile} profile ending ${new Date(spec.endMs).toISOString()} (built once, then cached)`);
   const history = await buildHistory(spec);
   if (!history.fromCache) {

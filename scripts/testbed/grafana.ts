@@ -3,14 +3,14 @@
  * PATH (none exists in this project's CI): this plugin from dist/, the app and datasources
  * provisioned against the demo Prometheus, anonymous admin, a free 127.0.0.1 port.
  */
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { APP_PLUGIN_ID, KPI_DATASOURCE_PLUGIN_ID } from '../../src/constants';
 import type { ProfileId } from '../../src/rules/profile';
 import { REPO_ROOT } from './history';
-import { freePort } from './prometheus';
+import { freePort, whichBinary } from './prometheus';
 
 export interface RunningGrafana {
   url: string;
@@ -18,20 +18,12 @@ export interface RunningGrafana {
 }
 
 function findBinary(): { bin: string; args: string[] } | undefined {
-  for (const [bin, args] of [
-    ['grafana', ['server']],
-    ['grafana-server', []],
-  ] as const) {
-    try {
-      const found = execFileSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' }).trim();
-      if (found) {
-        return { bin: found, args: [...args] };
-      }
-    } catch {
-      // not installed
-    }
+  const grafana = whichBinary('grafana');
+  if (grafana) {
+    return { bin: grafana, args: ['server'] };
   }
-  return undefined;
+  const server = whichBinary('grafana-server');
+  return server ? { bin: server, args: [] } : undefined;
 }
 
 /** Debian/RPM packages keep Grafana's static files here; tarballs are run from their own directory. */

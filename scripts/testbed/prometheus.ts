@@ -10,18 +10,18 @@ import path from 'path';
 export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? 'prometheus';
 export const PROMTOOL_BIN = process.env.PROMTOOL_BIN ?? 'promtool';
 
-function onPath(bin: string): boolean {
+/** The absolute path of a command on the PATH, or undefined. */
+export function whichBinary(bin: string): string | undefined {
   try {
-    execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
-    return true;
+    return execFileSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' }).trim() || undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /** Installs Debian's prometheus (which ships promtool) when it is missing. */
 export function ensurePrometheusInstalled(): void {
-  if (onPath(PROMETHEUS_BIN) && onPath(PROMTOOL_BIN)) {
+  if (whichBinary(PROMETHEUS_BIN) && whichBinary(PROMTOOL_BIN)) {
     return;
   }
   if (process.getuid?.() !== 0) {

@@ -2,6 +2,11 @@
 
 export type PromValue = [number, string];
 
+/** A sample value as Prometheus writes it: a number, or NaN, +Inf, -Inf (which Number() misreads). */
+export function promNumber(text: string): number {
+  return text === '+Inf' ? Infinity : text === '-Inf' ? -Infinity : Number(text);
+}
+
 export interface PromSeries {
   metric: Record<string, string>;
   value?: PromValue;

@@ -13,7 +13,8 @@ import type { EvaluationOptions } from '../../src/engine/language';
 import { SEED_000_FORMULAS } from '../../src/engine/seedExamples';
 import { SYNTHETIC_END_MS, syntheticCanonicalSeries } from './canonicalData';
 import { FormulaGenerator } from './formulaGen';
-import { promApi, promNumber, startSyntheticPrometheus } from './syntheticPrometheus';
+import { instantQuery, promNumber, rangeQuery } from '../../src/cli/prometheusHttp';
+import { startSyntheticPrometheus } from './syntheticPrometheus';
 
 const RANDOM_FORMULAS = 300;
 const data = syntheticCanonicalSeries();
@@ -103,15 +104,14 @@ async function compare(formula: string, mode: Mode, groupBy: GroupByLabel[]): Pr
     for (const r of evaluateInstant(ir, data, { ...options, atMs: SYNTHETIC_END_MS })) {
       expected.set(keyOf(r.labels), new Map([[SYNTHETIC_END_MS, r.value]]));
     }
-    for (const r of await promApi(prometheus.url, 'query', { query: compiled.promql, time: SYNTHETIC_END_MS / 1000 })) {
+    for (const r of await instantQuery(prometheus.url, compiled.promql, SYNTHETIC_END_MS / 1000)) {
       actual.set(keyOf(r.metric), new Map([[SYNTHETIC_END_MS, promNumber(r.value![1])]]));
     }
   } else {
     for (const r of evaluateRange(ir, data, { ...options, startMs: RANGE_START_MS, endMs: SYNTHETIC_END_MS })) {
       expected.set(keyOf(r.labels), new Map(r.values));
     }
-    const params = { query: compiled.promql, start: RANGE_START_MS / 1000, end: SYNTHETIC_END_MS / 1000, step: options.stepSeconds! };
-    for (const r of await promApi(prometheus.url, 'query_range', params)) {
+    for (const r of await rangeQuery(prometheus.url, compiled.promql, RANGE_START_MS / 1000, SYNTHETIC_END_MS / 1000, options.stepSeconds!)) {
       actual.set(keyOf(r.metric), new Map(r.values!.map(([t, v]) => [t * 1000, promNumber(v)])));
     }
   }

@@ -8,7 +8,8 @@ import { mulberry32 } from '../../src/demo/random';
 import { FAMILIES } from '../../src/engine/conventions';
 import { compileToPromQL, type CanonicalSeries } from '../../src/engine/language';
 import type { RunningPrometheus } from '../../scripts/testbed/prometheus';
-import { promApi, startSyntheticPrometheus } from './syntheticPrometheus';
+import { instantQuery } from '../../src/cli/prometheusHttp';
+import { startSyntheticPrometheus } from './syntheticPrometheus';
 
 const VALUES = 10_000;
 const AT_MS = Date.UTC(2026, 9, 31, 12);
@@ -45,7 +46,7 @@ afterAll(() => prometheus?.stop());
 
 /** Grouped by team, every matched series is a row of its own, carrying its label value. */
 async function matchedSeries(promql: string): Promise<Array<{ team: string; index: number }>> {
-  const result = await promApi(prometheus.url, 'query', { query: promql, time: AT_MS / 1000 });
+  const result = await instantQuery(prometheus.url, promql, AT_MS / 1000);
   return result.map((r) => ({ team: r.metric.team ?? '', index: Number(r.value![1]) - 1 }));
 }
 

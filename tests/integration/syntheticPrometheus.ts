@@ -22,24 +22,3 @@ export async function startSyntheticPrometheus(series: CanonicalSeries[]): Promi
     },
   };
 }
-
-export type PromNumber = number;
-
-/** Prometheus writes non-finite values as NaN, +Inf, -Inf. */
-export function promNumber(text: string): PromNumber {
-  return text === '+Inf' ? Infinity : text === '-Inf' ? -Infinity : Number(text);
-}
-
-export async function promApi(base: string, endpoint: 'query' | 'query_range', params: Record<string, string | number>) {
-  const body = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-  const response = await fetch(`${base}/api/v1/${endpoint}`, { method: 'POST', body });
-  const json = (await response.json()) as {
-    status: string;
-    error?: string;
-    data?: { result: Array<{ metric: Record<string, string>; value?: [number, string]; values?: Array<[number, string]> }> };
-  };
-  if (json.status !== 'success') {
-    throw new Error(`${json.error} in ${params.query}`);
-  }
-  return json.data!.result;
-}

@@ -5,7 +5,7 @@
 import { GROUP_BY_LABELS, GroupByLabel } from '../conventions';
 import { FUNCTIONS, FUNCTIONS_BY_NAME } from './functions';
 import { MEASURES, MEASURES_BY_NAME, WINDOW_CONSTANTS } from './measures';
-import { Node, parseFormula, Span, spanOf } from './parse';
+import { blankComments, Node, parseFormula, Span, spanOf } from './parse';
 import { suggest } from './suggest';
 import { ArithmeticOp, ComparisonOp, Diagnostic, Expr, LIMITS, Scope, ScopeLabel } from './types';
 
@@ -308,10 +308,12 @@ export function check(formula: string): CheckResult {
 
 /** the offset of the first bracket past the depth limit, strings and comments skipped */
 function bracketTooDeep(formula: string): number | undefined {
+  // comments become spaces of the same length, so offsets stay those of the formula
+  const text = blankComments(formula);
   let depth = 0;
   let quote: string | undefined;
-  for (let i = 0; i < formula.length; i++) {
-    const ch = formula[i];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (quote) {
       if (ch === '\\') {
         i++;
@@ -320,9 +322,6 @@ function bracketTooDeep(formula: string): number | undefined {
       }
     } else if (ch === '"' || ch === "'") {
       quote = ch;
-    } else if (ch === '#' && /(^|\n)[ \t]*$/.test(formula.slice(0, i))) {
-      const newline = formula.indexOf('\n', i);
-      i = newline < 0 ? formula.length : newline;
     } else if (ch === '(' || ch === '[') {
       if (++depth > LIMITS.maxDepth) {
         return i;

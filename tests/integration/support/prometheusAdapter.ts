@@ -7,6 +7,7 @@
 import { createDataFrame, DataFrame, DataQueryRequest, DataQueryResponse, FieldType } from '@grafana/data';
 import http from 'http';
 import { from, Observable } from 'rxjs';
+import { promNumber } from '../../../src/cli/prometheusHttp';
 
 interface PromTarget {
   refId: string;
@@ -37,8 +38,6 @@ function post(url: string, params: Record<string, string>): Promise<PromResult> 
     request.end(body);
   });
 }
-
-const promNumber = (text: string) => (text === '+Inf' ? Infinity : text === '-Inf' ? -Infinity : Number(text));
 
 function toFrame(refId: string, series: PromResult[number]): DataFrame {
   const points = series.values ?? [series.value!];
