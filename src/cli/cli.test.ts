@@ -6,6 +6,7 @@ import path from 'path';
 import { parse } from 'yaml';
 import { kpiRecordName } from '../engine/conventions';
 import { CliIO } from './io';
+import { jsonValue } from './kpiQuery';
 import { main } from './main';
 
 const NOW_SEC = 1_790_000_000;
@@ -105,4 +106,13 @@ describe('rules --catalog', () => {
     expect(code).toBe(1);
     expect(err).toContain(message);
   });
+});
+
+test.each([
+  ['12.5', 12.5],
+  ['NaN', 'NaN'],
+  ['+Inf', '+Inf'],
+  ['-Inf', '-Inf'],
+])('eval --json writes the Prometheus value %s as %p', (text, json) => {
+  expect(jsonValue(text)).toBe(json);
 });

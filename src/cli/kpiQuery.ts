@@ -4,7 +4,7 @@
  */
 import type { GroupByLabel } from '../engine/conventions';
 import { compileToPromQL, Diagnostic } from '../engine/language';
-import { instantQuery, PromSeries, rangeQuery } from './prometheusHttp';
+import { instantQuery, promNumber, PromSeries, rangeQuery } from './prometheusHttp';
 
 export type JsonValue = number | null | 'NaN' | '+Inf' | '-Inf';
 
@@ -42,7 +42,7 @@ export class FormulaError extends Error {
 
 /** Prometheus writes non-finite values as NaN, +Inf, -Inf; JSON keeps them as those strings. */
 export function jsonValue(text: string): JsonValue {
-  const n = Number(text);
+  const n = promNumber(text);
   if (Number.isFinite(n)) {
     return n;
   }
