@@ -9,7 +9,25 @@ export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 
 export enum ROUTES {
   Overview = 'overview',
+  Kpis = 'kpis',
+  Budgets = 'budgets',
+  TopSpenders = 'top-spenders',
+  Forecasts = 'forecasts',
 }
+
+/** URL parameter names of drilldowns (route params under their page). */
+export const ROUTE_PARAMS = {
+  kpiId: 'kpiId',
+  spender: 'spender',
+} as const;
+
+/** Grafana's own URL of the app's configuration page (Administration > Plugins > AI Spend). */
+export const APP_CONFIG_URL = `/plugins/${pluginJson.id}?page=configuration`;
+
+/** Grafana alerting folder and rule group the Budgets page manages. */
+export const ALERT_FOLDER_UID = 'aispend-budgets';
+export const ALERT_FOLDER_TITLE = 'AI Spend';
+export const ALERT_RULE_GROUP = 'aispend-budgets';
 
 /** Scene / dashboard variable names. */
 export const VARIABLES = {

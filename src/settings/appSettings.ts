@@ -6,6 +6,7 @@
 import { getBackendSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 import { APP_SETTINGS_URL } from '../constants';
+import { BUDGET_CRITICAL_PERCENT, BUDGET_WARNING_PERCENT } from '../engine/conventions';
 import type { ProfileId } from '../rules/profile';
 
 export interface CustomKpiSetting {
@@ -25,6 +26,9 @@ export interface AppSettings {
   profile: ProfileId;
   /** anomaly threshold in standard deviations of the 30-day baseline */
   anomalySigma: number;
+  /** budget utilization (percent) at which the warning / critical colours and alerts start */
+  budgetWarningPercent: number;
+  budgetCriticalPercent: number;
   customKpis: CustomKpiSetting[];
   /** incremented by every save; the base of conflict detection */
   version: number;
@@ -33,6 +37,8 @@ export interface AppSettings {
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   profile: 'litellm',
   anomalySigma: 3,
+  budgetWarningPercent: BUDGET_WARNING_PERCENT,
+  budgetCriticalPercent: BUDGET_CRITICAL_PERCENT,
   customKpis: [],
   version: 0,
 };
