@@ -1,0 +1,66 @@
+/** @jest-environment node */
+import {
+  budgetLimit,
+  budgetPageQueries,
+  budgetRemaining,
+  budgetSpend,
+  burnRatePerDay,
+  daysToExhaustionByBudget,
+  ofTightestBudget,
+  periodDaysLeft,
+  projectedOverrun,
+  projectedPeriodEndSpend,
+  spendingTeams,
+  teamDaysToExhaustion,
+  teamUtilizationPercent,
+  teamUtilizationRatioExpr,
+} from './budgetQueries';
+
+const L = 'max by (team, period) (aigateway:budget_limit_usd < +Inf)';
+const S = 'max by (team, period) (aigateway:budget_spend_usd)';
+const BURN =
+  '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[7d])) or sum(sum_over_time(aigateway:spend_usd:increase1m[7d]))) / 7';
+const FRACTION_OF_DAY_LEFT = '(86400 - time() % 86400) / 86400';
+const MONTH_LEFT = `days_in_month() - day_of_month() + ${FRACTION_OF_DAY_LEFT}`;
+const WEEK_LEFT = `6 - (day_of_week() + 6) % 7 + ${FRACTION_OF_DAY_LEFT}`;
+const DAY_LEFT = `vector(${FRACTION_OF_DAY_LEFT})`;
+const left = (expr: string, period: string) => `label_replace(${expr}, "period", "${period}", "", "")`;
+const DAYS_LEFT = [
+  ...['day', 'daily', 'DAY', 'DAILY'].map((p) => left(DAY_LEFT, p)),
+  ...['week', 'weekly', 'WEEK', 'WEEKLY'].map((p) => left(WEEK_LEFT, p)),
+  ...['month', 'monthly', 'MONTH', 'MONTHLY'].map((p) => left(MONTH_LEFT, p)),
+  `(${MONTH_LEFT})`,
+].join(' or ');
+const PROJECTED = `${S} + (group by (team, period) (aigateway:budget_limit_usd < +Inf) * on (team) group_left () (${BURN})) * on (period) group_left () (${DAYS_LEFT})`;
+
+test.each([
+  ['limit per budget, +Inf dropped', budgetLimit(), L],
+  ['spend per budget', budgetSpend(), S],
+  ['remaining', budgetRemaining(), `${L} - ${S}`],
+  ['utilization per team, tightest budget (recorded)', teamUtilizationRatioExpr(), `max by (team) (${S} / ${L})`],
+  ['utilization percent for panels', teamUtilizationPercent(), '100 * aigateway:budget_utilization:team'],
+  ['burn rate, team "" = everyone', burnRatePerDay(), BURN],
+  [
+    'burn rate over another window',
+    burnRatePerDay(30),
+    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[30d])) or sum(sum_over_time(aigateway:spend_usd:increase1m[30d]))) / 30',
+  ],
+  ['teams with spend', spendingTeams(), 'group by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[7d]))'],
+  ['teams with spend in the page range', spendingTeams('$__range'), 'group by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[$__range]))'],
+  ['days to exhaustion per budget', daysToExhaustionByBudget(), `clamp_min(${L} - ${S}, 0) / on (team) group_left () (${BURN})`],
+  ['days to exhaustion per team: the soonest', teamDaysToExhaustion(), `min by (team) (clamp_min(${L} - ${S}, 0) / on (team) group_left () (${BURN}))`],
+  ['days left in each kind of period', periodDaysLeft(), DAYS_LEFT],
+  ['projected period-end spend', projectedPeriodEndSpend(), PROJECTED],
+  ['projected overrun', projectedOverrun(), `clamp_min(${PROJECTED} - ${L}, 0)`],
+  [
+    'spend of the tightest budget',
+    ofTightestBudget(S),
+    `max by (team) ((${S}) and on (team, period) ((${S} / ${L}) == on (team) group_left () max by (team) (${S} / ${L})))`,
+  ],
+])('%s', (_name, promql, expected) => {
+  expect(promql).toBe(expected);
+});
+
+test('the page fires three instant queries', () => {
+  expect(budgetPageQueries()).toEqual({ limit: L, spend: S, burnRate: BURN });
+});
