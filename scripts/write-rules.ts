@@ -1,6 +1,10 @@
-/** Regenerates the committed rule files under provisioning/prometheus/rules from the profiles. */
+/**
+ * Regenerates the committed rule files: provisioning/prometheus/rules from the profiles, and the
+ * Grafana-managed budget alert rules under provisioning/alerting from their builder.
+ */
 import fs from 'fs';
 import path from 'path';
+import { BUDGET_ALERT_FILE, renderBudgetAlertFile } from '../src/alerts/alertRuleFile';
 import { getProfile, PROFILE_IDS, profileRuleGroups, profileRulesPath, renderRules } from '../src/rules';
 
 const root = path.resolve(__dirname, '..');
@@ -11,3 +15,7 @@ for (const id of PROFILE_IDS) {
   fs.writeFileSync(file, renderRules(profile, profileRuleGroups(profile), 'yaml'));
   console.log(`wrote ${path.relative(root, file)}`);
 }
+const alertFile = path.join(root, BUDGET_ALERT_FILE);
+fs.mkdirSync(path.dirname(alertFile), { recursive: true });
+fs.writeFileSync(alertFile, renderBudgetAlertFile());
+console.log(`wrote ${BUDGET_ALERT_FILE}`);

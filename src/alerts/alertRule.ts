@@ -35,6 +35,8 @@ export interface AlertQuery {
 }
 
 export interface ProvisionedAlertRule {
+  /** set for rules that are created or updated by a fixed uid (idempotent provisioning) */
+  uid?: string;
   title: string;
   ruleGroup: string;
   folderUID: string;
@@ -50,6 +52,30 @@ export interface ProvisionedAlertRule {
 
 export class AlertRuleError extends Error {}
 
+// Grafana evaluates the queries at "now"; windows are inside the PromQL, so a short range suffices.
+const TIME_RANGE = { from: 600, to: 0 };
+
+/** An instant PromQL query on the Prometheus datasource. */
+export function prometheusQuery(refId: string, expr: string, prometheusUid: string): AlertQuery {
+  return {
+    refId,
+    datasourceUid: prometheusUid,
+    queryType: '',
+    relativeTimeRange: TIME_RANGE,
+    model: { refId, expr, instant: true, range: false, intervalMs: 60_000, maxDataPoints: 43_200 },
+  };
+}
+
+/** A server-side expression step (reduce, math, threshold). */
+export function expressionStep(refId: string, model: Record<string, unknown>): AlertQuery {
+  return { refId, datasourceUid: EXPRESSION_DATASOURCE_UID, queryType: '', relativeTimeRange: TIME_RANGE, model: { refId, ...model } };
+}
+
+/** The last non-NaN value of each series of `expression`. */
+export function reduceLastStep(refId: string, expression: string): AlertQuery {
+  return expressionStep(refId, { type: 'reduce', expression, reducer: 'last', settings: { mode: 'dropNN' } });
+}
+
 export function buildKpiAlertRule(options: KpiAlertOptions): ProvisionedAlertRule {
   const { kpi, threshold, groupBy } = options;
   if (!Number.isFinite(threshold)) {
@@ -63,40 +89,19 @@ export function buildKpiAlertRule(options: KpiAlertOptions): ProvisionedAlertRul
   const when = options.when ?? 'above';
   const unit = kpi.unit === '%' ? ' %' : ` ${kpi.unit}`;
   const who = groupBy ? ` for ${groupBy} {{ $labels.${groupBy} }}` : '';
-  // Grafana evaluates the query at "now"; the window is inside the PromQL, so a short range suffices.
-  const timeRange = { from: 600, to: 0 };
   return {
     title: `${kpi.name} ${when} ${threshold}${unit}`,
     ruleGroup: options.ruleGroup,
     folderUID: options.folderUid,
     condition: 'C',
     data: [
-      {
-        refId: 'A',
-        datasourceUid: options.prometheusUid,
-        queryType: '',
-        relativeTimeRange: timeRange,
-        model: { refId: 'A', expr: compiled.promql, instant: true, range: false, intervalMs: 60_000, maxDataPoints: 43_200 },
-      },
-      {
-        refId: 'B',
-        datasourceUid: EXPRESSION_DATASOURCE_UID,
-        queryType: '',
-        relativeTimeRange: timeRange,
-        model: { refId: 'B', type: 'reduce', expression: 'A', reducer: 'last', settings: { mode: 'dropNN' } },
-      },
-      {
-        refId: 'C',
-        datasourceUid: EXPRESSION_DATASOURCE_UID,
-        queryType: '',
-        relativeTimeRange: timeRange,
-        model: {
-          refId: 'C',
-          type: 'threshold',
-          expression: 'B',
-          conditions: [{ evaluator: { type: when === 'above' ? 'gt' : 'lt', params: [threshold] } }],
-        },
-      },
+      prometheusQuery('A', compiled.promql, options.prometheusUid),
+      reduceLastStep('B', 'A'),
+      expressionStep('C', {
+        type: 'threshold',
+        expression: 'B',
+        conditions: [{ evaluator: { type: when === 'above' ? 'gt' : 'lt', params: [threshold] } }],
+      }),
     ],
     // a KPI without data (no traffic) is not an incident
     noDataState: 'OK',

@@ -1,14 +1,11 @@
 /**
  * Rules over the canonical series that are the same for every profile: the seed's
- * Appendix A series (exact names) and the budget alerts at 80 % / 95 % utilization.
+ * Appendix A series (exact names) and the budget alerts at 80 % / 95 % utilization and on
+ * exhaustion within 15 days (budget PromQL and alert policy from src/budgets).
  */
-import {
-  APPENDIX_A,
-  BUDGET_CRITICAL_PERCENT,
-  BUDGET_WARNING_PERCENT,
-  FAMILIES,
-  TOKEN_TYPE_LABEL,
-} from '../engine/conventions';
+import { BUDGET_ALERT_POLICY, BUDGET_OWNER_TEMPLATE } from '../budgets/budgetAlertPolicy';
+import { BURN_WINDOW_DAYS, teamDaysToExhaustion, teamUtilizationRatioExpr } from '../budgets/budgetQueries';
+import { APPENDIX_A, FAMILIES, TOKEN_TYPE_LABEL } from '../engine/conventions';
 import { RecordingRule } from './profile';
 
 const total = (series: string, window: string, matchers = '') => `sum_over_time(${series}${matchers}[${window}])`;
@@ -24,10 +21,8 @@ export function appendixARules(): RecordingRule[] {
       record: APPENDIX_A.costPer1kTokens1h,
       expr: `sum(${total(spend, '1h')}) / (sum(${total(tokens, '1h')}) / 1000)`,
     },
-    {
-      record: APPENDIX_A.budgetUtilizationTeam,
-      expr: `sum by (team) (${FAMILIES.budget_spend.series}) / sum by (team) (${FAMILIES.budget_limit.series})`,
-    },
+    // the tightest of a team's budgets (one per period); +Inf limits are no budget
+    { record: APPENDIX_A.budgetUtilizationTeam, expr: teamUtilizationRatioExpr() },
     { record: APPENDIX_A.dailySpendModel, expr: `sum by (model) (${total(spend, '24h')})` },
     {
       record: APPENDIX_A.cacheHitRate1h,
@@ -50,29 +45,36 @@ export interface AlertingRule {
   annotations: Record<string, string>;
 }
 
-const utilization = `100 * ${APPENDIX_A.budgetUtilizationTeam}`;
-
+/**
+ * Warning and critical are not exclusive: a team above 95 % fires both, so routing can send
+ * critical to a pager and warning to a channel. `for:` durations: see budgetAlertPolicy.ts.
+ */
 export function budgetAlertRules(): AlertingRule[] {
-  const annotations = (level: string) => ({
-    summary: `Budget of team "{{ $labels.team }}" is {{ printf "%.1f" $value }} % used (${level})`,
-    description:
-      'Spend in the current budget period has reached {{ printf "%.1f" $value }} % of the limit. ' +
-      'Team "" is the global budget.',
+  const { warning, critical, exhaustion } = BUDGET_ALERT_POLICY;
+  const level = (name: string, percent: number, pendingFor: string): AlertingRule => ({
+    alert: `AISpendBudget${name[0].toUpperCase()}${name.slice(1)}`,
+    expr: `${APPENDIX_A.budgetUtilizationTeam} >= ${percent / 100}`,
+    for: pendingFor,
+    labels: { severity: name },
+    annotations: {
+      summary: `Budget of ${BUDGET_OWNER_TEMPLATE} is {{ $value | humanizePercentage }} used (${name} at ${percent} %)`,
+      description: 'Spend in the current budget period has reached {{ $value | humanizePercentage }} of the limit (the tightest budget of the team).',
+    },
   });
   return [
+    level('warning', warning.percent, warning.for),
+    level('critical', critical.percent, critical.for),
     {
-      alert: 'AISpendBudgetWarning',
-      expr: `${utilization} >= ${BUDGET_WARNING_PERCENT} < ${BUDGET_CRITICAL_PERCENT}`,
-      for: '5m',
+      alert: 'AISpendBudgetExhaustionSoon',
+      expr: `${teamDaysToExhaustion()} < ${exhaustion.days}`,
+      for: exhaustion.for,
       labels: { severity: 'warning' },
-      annotations: annotations(`warning at ${BUDGET_WARNING_PERCENT} %`),
-    },
-    {
-      alert: 'AISpendBudgetCritical',
-      expr: `${utilization} >= ${BUDGET_CRITICAL_PERCENT}`,
-      for: '5m',
-      labels: { severity: 'critical' },
-      annotations: annotations(`critical at ${BUDGET_CRITICAL_PERCENT} %`),
+      annotations: {
+        summary: `Budget of ${BUDGET_OWNER_TEMPLATE} runs out in {{ printf "%.1f" $value }} days at the ${BURN_WINDOW_DAYS}-day burn rate (alert below ${exhaustion.days})`,
+        description:
+          `What remains of the budget divided by the average daily spend of the last ${BURN_WINDOW_DAYS} days. ` +
+          'A reset at the end of the period is not taken into account: see the projected period-end spend on the Budgets page.',
+      },
     },
   ];
 }
