@@ -18,8 +18,9 @@ import {
 
 const L = 'max by (team, period) (aigateway:budget_limit_usd < +Inf)';
 const S = 'max by (team, period) (aigateway:budget_spend_usd)';
+// 7 days less 1 ms: Prometheus ranges include both ends, this holds exactly 7 days of minutes
 const BURN =
-  '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[7d])) or sum(sum_over_time(aigateway:spend_usd:increase1m[7d]))) / 7';
+  '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[604799999ms])) or sum(sum_over_time(aigateway:spend_usd:increase1m[604799999ms]))) / 7';
 const FRACTION_OF_DAY_LEFT = '(86400 - time() % 86400) / 86400';
 const MONTH_LEFT = `days_in_month() - day_of_month() + ${FRACTION_OF_DAY_LEFT}`;
 const WEEK_LEFT = `6 - (day_of_week() + 6) % 7 + ${FRACTION_OF_DAY_LEFT}`;
@@ -43,9 +44,9 @@ test.each([
   [
     'burn rate over another window',
     burnRatePerDay(30),
-    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[30d])) or sum(sum_over_time(aigateway:spend_usd:increase1m[30d]))) / 30',
+    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[2591999999ms])) or sum(sum_over_time(aigateway:spend_usd:increase1m[2591999999ms]))) / 30',
   ],
-  ['teams with spend', spendingTeams(), 'group by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[7d]))'],
+  ['teams with spend', spendingTeams(), 'group by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[604799999ms]))'],
   ['teams with spend in the page range', spendingTeams('$__range'), 'group by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[$__range]))'],
   ['days to exhaustion per budget', daysToExhaustionByBudget(), `clamp_min(${L} - ${S}, 0) / on (team) group_left () (${BURN})`],
   ['days to exhaustion per team: the soonest', teamDaysToExhaustion(), `min by (team) (clamp_min(${L} - ${S}, 0) / on (team) group_left () (${BURN}))`],

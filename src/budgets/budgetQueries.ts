@@ -51,16 +51,24 @@ export function teamUtilizationPercent(): string {
 }
 
 /**
+ * A window of whole days as a range selector. Prometheus 2 ranges include both ends; one
+ * millisecond less holds exactly `days` of one-minute samples, as the KPI compiler's windows do.
+ */
+function daysRange(days: number): string {
+  return `${days * 86_400_000 - 1}ms`;
+}
+
+/**
  * Average daily spend over the burn window per team, from the spend family; team "" is
  * everyone's spend (the global budget's burn), not the spend without a team.
  */
 export function burnRatePerDay(days = BURN_WINDOW_DAYS): string {
-  const total = (matchers: string) => `sum_over_time(${SPEND_INCREASE}${matchers}[${days}d])`;
+  const total = (matchers: string) => `sum_over_time(${SPEND_INCREASE}${matchers}[${daysRange(days)}])`;
   return `(sum by (team) (${total('{team!=""}')}) or sum(${total('')})) / ${days}`;
 }
 
 /** Teams with spend in the window (budget or not); the global "" is not a team. */
-export function spendingTeams(window = `${BURN_WINDOW_DAYS}d`): string {
+export function spendingTeams(window = daysRange(BURN_WINDOW_DAYS)): string {
   return `group by (team) (sum_over_time(${SPEND_INCREASE}{team!=""}[${window}]))`;
 }
 
