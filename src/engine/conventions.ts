@@ -130,6 +130,26 @@ export function kpiRecordName(kpiId: string, window: string): string {
   return `${RULE_PREFIX}kpi_${kpiId}:${window}`;
 }
 
+/**
+ * Series of the Forecasts & anomalies page, recorded by `src/rules/anomalyRules.ts` for every
+ * profile. Labels: provider, model, team (provider rides along: a model has one provider, and it
+ * lets the pages' provider filter apply).
+ */
+export const ANALYSIS_SERIES = {
+  /** spend in USD over the trailing 24 h */
+  spendDaily: 'aigateway:spend_daily:model_team',
+  /** mean, population standard deviation and count of the 30 daily values before the current day */
+  spendDailyAvg30d: 'aigateway:spend_daily:model_team:avg_over_time30d',
+  spendDailyStddev30d: 'aigateway:spend_daily:model_team:stddev_over_time30d',
+  spendDailyCount30d: 'aigateway:spend_daily:model_team:count_over_time30d',
+} as const;
+/** Days in the anomaly baseline (the `30d` of the names above). */
+export const ANOMALY_BASELINE_DAYS = 30;
+/** Anomaly threshold in standard deviations of the baseline (app setting `anomalySigma`). */
+export const DEFAULT_ANOMALY_SIGMA = 3;
+/** Marks the "all spenders" total next to the top-N series of one query (never a series label). */
+export const TOTAL_MARKER_LABEL = 'aispend_total';
+
 /** Budget alert thresholds (utilization, percent). */
 export const BUDGET_WARNING_PERCENT = 80;
 export const BUDGET_CRITICAL_PERCENT = 95;

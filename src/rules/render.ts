@@ -1,5 +1,6 @@
 /** Rule groups of a profile as Prometheus rule YAML or a Prometheus Operator PrometheusRule. */
 import { stringify } from 'yaml';
+import { anomalyRuleGroups } from './anomalyRules';
 import { AlertingRule, appendixARules, budgetAlertRules } from './derived';
 import { RULE_INTERVAL, Profile, RecordingRule, renderProfileRules } from './profile';
 
@@ -16,6 +17,7 @@ export function profileRuleGroups(profile: Profile, extraGroups: RuleGroup[] = [
   return [
     { name: `aispend-${profile.id}-canonical`, interval: RULE_INTERVAL, rules: renderProfileRules(profile) },
     { name: 'aispend-appendix-a', interval: RULE_INTERVAL, rules: appendixARules() },
+    ...anomalyRuleGroups(),
     ...extraGroups,
     { name: 'aispend-budget-alerts', interval: RULE_INTERVAL, rules: budgetAlertRules() },
   ];
