@@ -8,6 +8,6 @@ export const overviewPage = new SceneAppPage({
   title: 'Overview',
   subTitle: 'LLM spend KPIs for the selected range',
   url: prefixRoute(ROUTES.Overview),
-  routePath: ROUTES.Overview,
+  routePath: `${ROUTES.Overview}/*`,
   getScene: () => withKpiDatasource(overviewScene),
 });
