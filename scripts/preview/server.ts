@@ -45,7 +45,9 @@ function uniconSvg(url: string): string | undefined {
   if (!source || !fs.existsSync(source)) {
     return undefined;
   }
-  const paths = [...fs.readFileSync(source, 'utf8').matchAll(/createElement\('path', \{ d: '([^']+)' \}\)/g)].map((m) => `<path d="${m[1]}"/>`);
+  const paths = [...fs.readFileSync(source, 'utf8').matchAll(/createElement\('path', \{ d: '([^']+)' \}\)/g)].map(
+    (m) => `<path d="${m[1]}"/>`
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24">${paths.join('')}</svg>`;
 }
 

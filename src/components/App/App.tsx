@@ -1,12 +1,12 @@
 import React from 'react';
 import { AppRootProps } from '@grafana/data';
 import { SceneApp, useSceneApp } from '@grafana/scenes';
-import { overviewPage } from '../../pages/Overview/overviewPage';
+import { appPages } from '../../pages';
 import { PluginPropsContext } from '../../utils/utils.plugin';
 
 function getSceneApp() {
   return new SceneApp({
-    pages: [overviewPage],
+    pages: appPages(),
     urlSyncOptions: {
       updateUrlOnInit: true,
       createBrowserHistorySteps: true,

@@ -1,0 +1,7 @@
+/** The app's pages in navigation order; App builds its SceneApp from this list. */
+import type { SceneAppPage } from '@grafana/scenes';
+import { overviewPage } from './Overview/overviewPage';
+
+export function appPages(): SceneAppPage[] {
+  return [overviewPage()];
+}
