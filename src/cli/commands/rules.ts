@@ -23,7 +23,7 @@ function readCatalog(file: string) {
 
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: 'Prometheus rule YAML: profile recording rules, Appendix A series, budget alerts at 80 % / 95 %',
+  summary: 'Prometheus rule YAML: profile recording rules, Appendix A series, spend anomaly baselines and alert, budget alerts at 80 % / 95 %',
   usage:
     'aispend rules [--profile seed|litellm|otel] [--team-label L] [--catalog FILE] [--format yaml|prometheusrule] [--out FILE]\n' +
     '  --profile      which gateway metrics to read (default litellm)\n' +
