@@ -31,6 +31,8 @@ export const ALERT_RULE_GROUP = 'aispend-budgets';
 
 /** Scene / dashboard variable names. */
 export const VARIABLES = {
+  /** datasource variable of the shipped dashboard: the KPI datasource instance its panels query */
+  kpiDatasource: 'kpi_datasource',
   prometheus: 'prometheus',
   provider: 'provider',
   model: 'model',
