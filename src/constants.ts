@@ -28,6 +28,8 @@ export const APP_CONFIG_URL = `/plugins/${pluginJson.id}?page=configuration`;
 export const ALERT_FOLDER_UID = 'aispend-budgets';
 export const ALERT_FOLDER_TITLE = 'AI Spend';
 export const ALERT_RULE_GROUP = 'aispend-budgets';
+/** Rule group of the alerts created from KPI deep-dives (the budget group is rewritten as a whole). */
+export const ALERT_KPI_RULE_GROUP = 'aispend-kpis';
 
 /** Scene / dashboard variable names. */
 export const VARIABLES = {

@@ -61,7 +61,7 @@ function toProvisioningError(error: unknown, action: string, access: 'read' | 'w
   }
 }
 
-async function send<T>(request: BackendSrvRequest, action: string, access: 'read' | 'write'): Promise<T> {
+export async function send<T>(request: BackendSrvRequest, action: string, access: 'read' | 'write'): Promise<T> {
   try {
     const response = await lastValueFrom(getBackendSrv().fetch<T>({ showErrorAlert: false, ...request }));
     return response.data;
@@ -71,7 +71,7 @@ async function send<T>(request: BackendSrvRequest, action: string, access: 'read
 }
 
 /** A GET that answers null for 404 (not there) and throws for everything else. */
-async function getOrNull<T>(url: string, action: string): Promise<T | null> {
+export async function getOrNull<T>(url: string, action: string): Promise<T | null> {
   try {
     return await send<T>({ url, method: 'GET' }, action, 'read');
   } catch (error) {
@@ -109,7 +109,7 @@ export async function listBudgetAlertRules(group: BudgetAlertRuleGroup): Promise
   );
 }
 
-async function ensureFolder(group: BudgetAlertRuleGroup): Promise<void> {
+export async function ensureFolder(group: Pick<BudgetAlertRuleGroup, 'folderUid' | 'folderTitle'>): Promise<void> {
   const folderUrl = `${FOLDERS_URL}/${encodeURIComponent(group.folderUid)}`;
   if ((await getOrNull(folderUrl, `open the alert folder "${group.folderTitle}"`)) !== null) {
     return;
