@@ -5,6 +5,7 @@
  */
 import {
   createDataFrame,
+  dateTime,
   DataFrame,
   DataQueryRequest,
   DataQueryResponse,
@@ -14,6 +15,7 @@ import {
   MetricFindValue,
   ScopedVars,
   TestDataSourceResponse,
+  TimeRange,
 } from '@grafana/data';
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { catchError, forkJoin, from, map, mergeMap, Observable, of, reduce, timeout } from 'rxjs';
@@ -36,6 +38,16 @@ const VARIABLE_LABELS: Record<VariableQueryKind, { label: string; series: string
   users: { label: 'user', series: FAMILIES.spend_by_user.series },
   api_keys: { label: 'api_key', series: FAMILIES.spend_by_user.series },
 };
+
+/** The request's range, or the shifted one the plan evaluates on (previous period, lookback). */
+function planRange(plan: QueryPlan, request: DataQueryRequest<KpiQuery>): TimeRange {
+  if (plan.fromMs === request.range.from.valueOf() && plan.toMs === request.range.to.valueOf()) {
+    return request.range;
+  }
+  const from = dateTime(plan.fromMs);
+  const to = dateTime(plan.toMs);
+  return { from, to, raw: { from, to } };
+}
 
 export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions> {
   readonly catalog = new KpiCatalogSource();
@@ -100,6 +112,7 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
     };
     const promRequest = {
       ...request,
+      range: planRange(plan, request),
       targets: [promTarget],
       intervalMs: (plan.stepSeconds ?? this.ruleIntervalSeconds) * 1000,
       interval: `${plan.stepSeconds ?? this.ruleIntervalSeconds}s`,

@@ -45,6 +45,24 @@ test.each<[string, Partial<KpiQuery>, Partial<PlanContext>, object]>([
     { fromMs: TO - 3600_000, filters: { team: ['a"b'] } },
     { promql: 'sum(sum_over_time(aigateway:spend_usd:increase1m{team="a\\"b"}[3599999ms]))' },
   ],
+  [
+    'the previous period: the same window, evaluated on the range before the panel\'s',
+    { kpiId: 'total_spend', mode: 'instant', period: 'previous' },
+    {},
+    { windowSeconds: 604800, fromMs: TO - 14 * 86_400_000, toMs: TO - 7 * 86_400_000 },
+  ],
+  [
+    'a 14-day lookback with daily steps ends where the panel ends',
+    { kpiId: 'total_spend', mode: 'range', lookback: '14d', step: '1d' },
+    {},
+    { stepSeconds: 86400, fromMs: TO - 14 * 86_400_000, toMs: TO },
+  ],
+  [
+    'no period or lookback: the panel\'s range',
+    { kpiId: 'total_spend', mode: 'instant' },
+    {},
+    { fromMs: TO - 7 * 86_400_000, toMs: TO },
+  ],
 ])('%s', (_, query, context, expected) => {
   expect(planKpiQuery(q(query), ctx(context))).toMatchObject({ ok: true, ...expected });
 });
@@ -54,6 +72,7 @@ test.each<[string, Partial<KpiQuery>, string]>([
   ['an empty formula', { formula: '  ' }, 'Pick a KPI or type a formula'],
   ['a bad formula, with its column', { formula: 'total_cost / totl_cost' }, 'unknown measure `totl_cost` — did you mean `total_cost`? (column 14)'],
   ['a bad step', { formula: 'total_cost', step: 'hourly' }, 'Step "hourly" is not a duration like 5m, 1h or 1d'],
+  ['a bad lookback', { formula: 'total_cost', lookback: 'two weeks' }, 'Lookback "two weeks" is not a duration like 14d'],
 ])('%s is a plan error', (_, query, message) => {
   expect(planKpiQuery(q(query), ctx())).toEqual({ ok: false, message });
 });

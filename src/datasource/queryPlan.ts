@@ -29,6 +29,9 @@ export interface QueryPlan {
   kpi?: KpiDefinition;
   /** display name of the value when there is no group */
   title: string;
+  /** the range the query is evaluated on (the panel's, unless shifted by period / lookback) */
+  fromMs: number;
+  toMs: number;
 }
 
 export interface PlanError {
@@ -67,11 +70,32 @@ function stepFor(query: KpiQuery, ctx: PlanContext): number | PlanError {
   return alignStep(seconds, ctx.ruleIntervalSeconds);
 }
 
-export function planKpiQuery(query: KpiQuery, ctx: PlanContext): QueryPlan | PlanError {
-  const resolved = resolveFormula(query, ctx);
+/** The panel's range, the previous period of the same length, or the lookback ending at the panel's end. */
+function evaluationRange(query: KpiQuery, ctx: PlanContext): { fromMs: number; toMs: number } | PlanError {
+  const lengthMs = ctx.toMs - ctx.fromMs;
+  if (query.period === 'previous') {
+    return { fromMs: ctx.fromMs - lengthMs, toMs: ctx.fromMs };
+  }
+  if (query.lookback) {
+    const seconds = parseDurationSeconds(query.lookback);
+    if (seconds === undefined) {
+      return { ok: false, message: `Lookback "${query.lookback}" is not a duration like 14d` };
+    }
+    return { fromMs: ctx.toMs - seconds * 1000, toMs: ctx.toMs };
+  }
+  return { fromMs: ctx.fromMs, toMs: ctx.toMs };
+}
+
+export function planKpiQuery(query: KpiQuery, panelCtx: PlanContext): QueryPlan | PlanError {
+  const resolved = resolveFormula(query, panelCtx);
   if ('ok' in resolved) {
     return resolved;
   }
+  const range = evaluationRange(query, panelCtx);
+  if ('ok' in range) {
+    return range;
+  }
+  const ctx = { ...panelCtx, ...range };
   const mode: KpiMode = query.mode ?? 'range';
   const groupBy = query.groupBy;
   let stepSeconds: number | null = null;
@@ -98,5 +122,5 @@ export function planKpiQuery(query: KpiQuery, ctx: PlanContext): QueryPlan | Pla
     return { ok: false, message: `${first.message} (column ${first.startColumn})` };
   }
   const title = resolved.kpi?.name ?? resolved.formula;
-  return { ok: true, promql: compiled.promql, mode, stepSeconds, windowSeconds, groupBy, kpi: resolved.kpi, title };
+  return { ok: true, promql: compiled.promql, mode, stepSeconds, windowSeconds, groupBy, kpi: resolved.kpi, title, ...range };
 }

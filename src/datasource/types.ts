@@ -15,6 +15,12 @@ export interface KpiQuery extends DataQuery {
   /** range mode step, e.g. "1h"; empty = the panel's interval, at least the rule interval */
   step?: string;
   legendFormat?: string;
+  /**
+   * Evaluate on another range than the panel's: the previous period of the same length (for
+   * "change vs previous period"), or the last `lookback` (e.g. "14d") ending where the panel's ends.
+   */
+  period?: 'previous';
+  lookback?: string;
 }
 
 export interface KpiDataSourceOptions extends DataSourceJsonData {
