@@ -60,6 +60,13 @@ test('dist holds both manifests, with version and date filled in', () => {
   expect(fs.existsSync(path.join(DIST, 'datasource/img/logo.svg'))).toBe(true);
 });
 
+test('dist holds the FinOps dashboard exactly as in src/, where plugin.json includes it', () => {
+  const source = fs.readFileSync(path.resolve(__dirname, '../../src/dashboards/finops.json'), 'utf8');
+  expect(read('dashboards/finops.json')).toBe(source);
+  const includes = JSON.parse(read('plugin.json')).includes;
+  expect(includes).toContainEqual(expect.objectContaining({ type: 'dashboard', path: 'dashboards/finops.json', uid: JSON.parse(source).uid }));
+});
+
 test.each(['module.js', 'datasource/module.js'])('%s is an AMD module that only imports what Grafana provides', (file) => {
   const head = read(file).match(/define\((\[[^\]]*\])/);
   expect(head).not.toBeNull();
