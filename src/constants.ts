@@ -18,6 +18,8 @@ export enum ROUTES {
 /** URL parameter names of drilldowns (route params under their page). */
 export const ROUTE_PARAMS = {
   kpiId: 'kpiId',
+  /** top spenders drilldown: team, user, api_key or model */
+  dimension: 'dimension',
   spender: 'spender',
 } as const;
 
@@ -39,6 +41,8 @@ export const VARIABLES = {
   provider: 'provider',
   model: 'model',
   team: 'team',
+  /** Top spenders: rank by team, user, api_key or model */
+  spenderDimension: 'dimension',
 } as const;
 
 /** Settings API of the app (custom KPIs and configuration live in its jsonData). */
