@@ -17,21 +17,24 @@ const FILTERS = [
   { name: VARIABLES.team, label: 'Team', query: 'teams' },
 ] as const;
 
+/** The three filter variables, for a page whose variable set holds more (extra variables first). */
+export function filterVariableList(datasource: DataSourceRef): QueryVariable[] {
+  return FILTERS.map(
+    (f) =>
+      new QueryVariable({
+        name: f.name,
+        label: f.label,
+        datasource,
+        query: f.query,
+        isMulti: true,
+        includeAll: true,
+        defaultToAll: true,
+      })
+  );
+}
+
 export function filterVariables(datasource: DataSourceRef): SceneVariableSet {
-  return new SceneVariableSet({
-    variables: FILTERS.map(
-      (f) =>
-        new QueryVariable({
-          name: f.name,
-          label: f.label,
-          datasource,
-          query: f.query,
-          isMulti: true,
-          includeAll: true,
-          defaultToAll: true,
-        })
-    ),
-  });
+  return new SceneVariableSet({ variables: filterVariableList(datasource) });
 }
 
 export function defaultTimeRange(): SceneTimeRange {
