@@ -21,8 +21,3 @@ test("the dashboard provider reads dist/dashboards where the compose file mounts
     }),
   ]);
 });
-
-test('the production build copies src/dashboards/*.json to dist/dashboards (the scaffold copies every src/**/*.json)', async () => {
-  const { copyFilePatterns } = await import('../../.config/bundler/copyFiles');
-  expect(copyFilePatterns).toContainEqual(expect.objectContaining({ from: '**/*.json', to: '.' }));
-});
