@@ -54,6 +54,10 @@ export interface PrometheusOptions {
   dataDir: string;
   ruleFiles?: string[];
   port?: number;
+  /** rule evaluation and scrape interval (default 1m, as the rules expect) */
+  interval?: string;
+  /** host:port targets to scrape (none by default: the test bed's data is backfilled) */
+  scrapeTargets?: string[];
 }
 
 export interface RunningPrometheus {
@@ -63,12 +67,15 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-function writeConfig(dataDir: string, ruleFiles: string[]): string {
+function writeConfig(dataDir: string, ruleFiles: string[], interval = '1m', targets: string[] = []): string {
   const configPath = path.join(dataDir, '..', `prometheus-${path.basename(dataDir)}.yml`);
   const rules = ruleFiles.map((f) => `  - ${JSON.stringify(path.resolve(f))}`).join('\n');
+  const scrape = `scrape_configs:\n  - job_name: aispend\n    static_configs:\n      - targets: ${JSON.stringify(targets)}\n`;
   fs.writeFileSync(
     configPath,
-    `global:\n  evaluation_interval: 1m\n  scrape_interval: 1m\n` + (rules ? `rule_files:\n${rules}\n` : '')
+    `global:\n  evaluation_interval: ${interval}\n  scrape_interval: ${interval}\n` +
+      (rules ? `rule_files:\n${rules}\n` : '') +
+      (targets.length ? scrape : '')
   );
   return configPath;
 }
@@ -100,7 +107,7 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
   fs.mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const configPath = writeConfig(options.dataDir, options.ruleFiles ?? []);
+  const configPath = writeConfig(options.dataDir, options.ruleFiles ?? [], options.interval, options.scrapeTargets);
   const child = spawn(
     PROMETHEUS_BIN,
     [
