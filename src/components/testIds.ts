@@ -1,4 +1,8 @@
 export const testIds = {
+  overview: {
+    tile: (kpiId: string) => `data-testid overview-tile-${kpiId}`,
+    tileValue: (kpiId: string) => `data-testid overview-tile-value-${kpiId}`,
+  },
   appConfig: {
     container: 'data-testid ac-container',
     prometheus: 'data-testid ac-prometheus',

@@ -67,7 +67,7 @@ test('a standard KPI grouped by team runs as one instant PromQL on the configure
   expect(getDataSourceSrv().get).toHaveBeenCalledWith({ uid: 'prom' });
   expect(prometheus.query).toHaveBeenCalledTimes(1);
   expect(prometheus.query.mock.calls[0][0].targets).toEqual([
-    expect.objectContaining({ refId: 'A', expr: promql, instant: true, range: false, format: 'table' }),
+    expect.objectContaining({ refId: 'A', expr: promql, instant: true, range: false, format: 'time_series' }),
   ]);
   expect(response.state).toBe(LoadingState.Done);
   expect(response.errors).toEqual([]);

@@ -23,6 +23,7 @@ import { FAMILIES, GROUP_BY_LABELS, RULE_INTERVAL_SECONDS } from '../engine/conv
 import type { Filters } from '../engine/language';
 import { getProfile, profileRulesPath } from '../rules/registry';
 import { VARIABLES } from '../constants';
+import { presentCanonicalSeries } from './canonicalSeries';
 import { decorateFrame, NO_VALUE } from './frames';
 import { KpiCatalogSource } from './kpiCatalogSource';
 import { PlanError, planKpiQuery, QueryPlan } from './queryPlan';
@@ -108,7 +109,8 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
       range: plan.mode === 'range',
       interval: plan.stepSeconds ? `${plan.stepSeconds}s` : undefined,
       legendFormat: query.legendFormat || (plan.groupBy ? `{{${plan.groupBy}}}` : plan.title),
-      format: plan.mode === 'instant' && plan.groupBy ? 'table' : 'time_series',
+      // one frame per series with its labels, in both modes: panels reshape with transformations
+      format: 'time_series',
     };
     const promRequest = {
       ...request,
@@ -180,7 +182,7 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
   async testDatasource(): Promise<TestDataSourceResponse> {
     try {
       const prom = await this.prometheus();
-      const found = await this.presentFamilies(prom);
+      const found = await presentCanonicalSeries(prom);
       const profile = getProfile(this.instanceSettings.jsonData.profile ?? 'litellm');
       const expected = Object.values(FAMILIES).filter((f) => !profile.missing.includes(f.id));
       const absent = expected.filter((f) => !found.has(f.series));
@@ -196,11 +198,6 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
     } catch (e) {
       return { status: 'error', message: describeError(e) };
     }
-  }
-
-  private async presentFamilies(prom: DataSourceApi): Promise<Set<string>> {
-    const values = await prom.metricFindQuery!('label_values(__name__)');
-    return new Set(values.map((v) => String(v.text)).filter((name) => name.startsWith('aigateway:')));
   }
 }
 

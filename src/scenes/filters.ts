@@ -29,6 +29,9 @@ export function filterVariableList(datasource: DataSourceRef): QueryVariable[] {
         isMulti: true,
         includeAll: true,
         defaultToAll: true,
+        // "All" must mean no filter, not the list of values seen: spend without a team label and the
+        // budget series (no provider / model label) would otherwise drop out
+        allValue: '$__all',
       })
   );
 }
