@@ -45,6 +45,9 @@ class FakeGrafana {
       this.folders.set(req.data.uid, req.data.title);
       return { uid: req.data.uid, title: req.data.title };
     }
+    if (path === 'v1/provisioning/alert-rules' && req.method === 'GET') {
+      return [...this.rules.values()];
+    }
     if ((m = /^v1\/provisioning\/alert-rules\/([^/]+)$/.exec(path)) && req.method === 'GET') {
       return this.rules.get(m[1]) ?? fail(404, 'rule not found');
     }
@@ -87,10 +90,12 @@ test('first run creates the folder and the three rules, editable in the UI; the 
   expect((await listBudgetAlertRules(group)).map((s) => [s.uid, s.exists])).toEqual(UIDS.map((uid) => [uid, false]));
   grafana.calls = [];
   const status = await upsertBudgetAlertRules(group);
-  expect(grafana.calls.filter((c) => !c.startsWith('GET /api/v1/provisioning/alert-rules/'))).toEqual([
+  expect(grafana.calls).toEqual([
+    'GET /api/v1/provisioning/alert-rules',
     `GET /api/folders/${ALERT_FOLDER_UID}`,
     'POST /api/folders',
     `PUT /api/v1/provisioning/folder/${ALERT_FOLDER_UID}/rule-groups/${ALERT_RULE_GROUP}`,
+    'GET /api/v1/provisioning/alert-rules',
   ]);
   expect(grafana.folders).toEqual(new Map([[ALERT_FOLDER_UID, ALERT_FOLDER_TITLE]]));
   expect(status).toEqual(UIDS.map((uid, i) => ({ uid, title: group.rules[i].title, exists: true, upToDate: true, provenance: '', folderUid: ALERT_FOLDER_UID })));
@@ -157,4 +162,16 @@ test.each([
   const real = grafana.fetch.getMockImplementation()!;
   grafana.fetch.mockImplementation((req) => (req.method === 'PUT' ? throwError(() => ({ status, ...body })) : real(req)));
   await expect(upsertBudgetAlertRules(group)).rejects.toThrow(new ProvisioningError(message));
+});
+
+test('the listing is one request, and a refused listing (Grafana gives Viewers no provisioning read) says who can see it', async () => {
+  await listBudgetAlertRules(group);
+  expect(grafana.calls).toEqual(['GET /api/v1/provisioning/alert-rules']);
+  grafana.fetch.mockImplementation(() => throwError(() => ({ status: 403, data: { message: 'Permissions needed: alert.provisioning:read' } })));
+  await expect(listBudgetAlertRules(group)).rejects.toMatchObject({
+    status: 403,
+    message:
+      'Only Admins, or Editors with alerting read permission, can see which AI Spend budget alert rules exist ' +
+      '(Grafana: Permissions needed: alert.provisioning:read).',
+  });
 });

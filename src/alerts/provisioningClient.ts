@@ -92,21 +92,24 @@ function essence(rule: ProvisionedAlertRule) {
 
 type StoredRule = ProvisionedAlertRule & { provenance?: string };
 
+/**
+ * One GET of the org's rules, matched by uid: a request per rule would answer 404 for each
+ * missing one, which browsers log as failed requests on every visit before the first create.
+ */
 export async function listBudgetAlertRules(group: BudgetAlertRuleGroup): Promise<BudgetRuleStatus[]> {
-  const action = 'see which AI Spend budget alert rules exist';
-  return Promise.all(
-    group.rules.map(async (rule) => {
-      const stored = await getOrNull<StoredRule>(`${PROVISIONING_RULES_URL}/${encodeURIComponent(rule.uid)}`, action);
-      return {
-        uid: rule.uid,
-        title: rule.title,
-        exists: stored !== null,
-        upToDate: stored !== null && essence(stored) === essence(rule),
-        provenance: stored ? (stored.provenance ?? '') : null,
-        folderUid: stored?.folderUID ?? null,
-      };
-    })
-  );
+  const all = await send<StoredRule[]>({ url: PROVISIONING_RULES_URL, method: 'GET' }, 'see which AI Spend budget alert rules exist', 'read');
+  const byUid = new Map((all ?? []).map((rule) => [rule.uid, rule]));
+  return group.rules.map((rule) => {
+    const stored = byUid.get(rule.uid) ?? null;
+    return {
+      uid: rule.uid,
+      title: rule.title,
+      exists: stored !== null,
+      upToDate: stored !== null && essence(stored) === essence(rule),
+      provenance: stored ? (stored.provenance ?? '') : null,
+      folderUid: stored?.folderUID ?? null,
+    };
+  });
 }
 
 export async function ensureFolder(group: Pick<BudgetAlertRuleGroup, 'folderUid' | 'folderTitle'>): Promise<void> {
