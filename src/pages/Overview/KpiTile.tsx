@@ -34,43 +34,63 @@ export class KpiTile extends SceneObjectBase<KpiTileState> {
     super({ kpi, $data: new SceneQueryRunner({ datasource, queries: tileQueries(kpi) }) });
   }
 
-  static Component = ({ model }: SceneComponentProps<KpiTile>) => {
-    const { kpi } = model.useState();
-    const data = model.state.$data!.useState().data;
-    const styles = useStyles2(getStyles);
-    const theme = useTheme2();
-    const location = useLocation();
-    const [sparkRef, sparkWidth] = useElementWidth();
-    const view = tileModel(data?.series ?? [], kpi);
-    const display = view.valueField ? getDisplayProcessor({ field: view.valueField, theme })(view.value) : undefined;
-    const loading = !data || data.state === LoadingState.Loading;
-    const error = data?.errors?.[0]?.message;
-    return (
-      <Link className={styles.tile} to={`${prefixRoute(ROUTES.Kpis)}/${kpi.id}${location.search}`} data-testid={testIds.overview.tile(kpi.id)}>
-        {loading && <LoadingBar width={sparkWidth || 200} />}
-        <div className={styles.header}>
-          <span className={styles.title}>{kpi.name}</span>
-          <Tooltip content={`${kpi.description} — ${kpi.formula}`}>
-            <Icon name="info-circle" size="sm" className={styles.info} />
-          </Tooltip>
+  static Component = KpiTileRenderer;
+}
+
+function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
+  const { kpi } = model.useState();
+  const data = model.state.$data!.useState().data;
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const location = useLocation();
+  const [sparkRef, sparkWidth] = useElementWidth();
+  const view = tileModel(data?.series ?? [], kpi);
+  const display = view.valueField ? getDisplayProcessor({ field: view.valueField, theme })(view.value) : undefined;
+  const loading = !data || data.state === LoadingState.Loading;
+  const error = data?.errors?.[0]?.message;
+  return (
+    <Link
+      className={styles.tile}
+      to={`${prefixRoute(ROUTES.Kpis)}/${kpi.id}${location.search}`}
+      data-testid={testIds.overview.tile(kpi.id)}
+    >
+      {loading && <LoadingBar width={sparkWidth || 200} />}
+      <div className={styles.header}>
+        <span className={styles.title}>{kpi.name}</span>
+        <Tooltip content={`${kpi.description} — ${kpi.formula}`}>
+          <Icon name="info-circle" size="sm" className={styles.info} />
+        </Tooltip>
+      </div>
+      {error ? (
+        <div className={styles.error} role="alert">
+          {error}
         </div>
-        {error ? (
-          <div className={styles.error} role="alert">{error}</div>
-        ) : (
-          <div className={styles.value} style={{ color: kpi.thresholds.length && display?.color ? display.color : undefined }} data-testid={testIds.overview.tileValue(kpi.id)}>
-            {display && view.value !== null ? formattedValueToString(display) : loading ? '' : '—'}
-            {view.group !== undefined && <span className={styles.group}>{view.group || `(no ${kpi.defaultGroupBy})`}</span>}
-          </div>
-        )}
-        <ChangeLine change={view.change} />
-        <div ref={sparkRef} className={styles.sparkline}>
-          {view.trend && sparkWidth > 0 && (
-            <Sparkline width={sparkWidth} height={36} theme={theme} sparkline={{ x: view.trend.time, y: view.trend.values }} config={{ color: { mode: 'fixed' as never, fixedColor: theme.colors.primary.main } }} />
+      ) : (
+        <div
+          className={styles.value}
+          style={{ color: kpi.thresholds.length && display?.color ? display.color : undefined }}
+          data-testid={testIds.overview.tileValue(kpi.id)}
+        >
+          {display && view.value !== null ? formattedValueToString(display) : loading ? '' : '—'}
+          {view.group !== undefined && (
+            <span className={styles.group}>{view.group || `(no ${kpi.defaultGroupBy})`}</span>
           )}
         </div>
-      </Link>
-    );
-  };
+      )}
+      <ChangeLine change={view.change} />
+      <div ref={sparkRef} className={styles.sparkline}>
+        {view.trend && sparkWidth > 0 && (
+          <Sparkline
+            width={sparkWidth}
+            height={36}
+            theme={theme}
+            sparkline={{ x: view.trend.time, y: view.trend.values }}
+            config={{ color: { mode: 'fixed' as never, fixedColor: theme.colors.primary.main } }}
+          />
+        )}
+      </div>
+    </Link>
+  );
 }
 
 function ChangeLine({ change }: { change: TileChange | null }) {
@@ -123,13 +143,25 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.primary,
     position: 'relative',
     overflow: 'hidden',
-    '&:hover': { borderColor: theme.colors.border.strong, background: theme.colors.emphasize(theme.colors.background.primary, 0.03) },
+    '&:hover': {
+      borderColor: theme.colors.border.strong,
+      background: theme.colors.emphasize(theme.colors.background.primary, 0.03),
+    },
   }),
   header: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
   title: css({ fontWeight: theme.typography.fontWeightMedium }),
   info: css({ color: theme.colors.text.secondary }),
-  value: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightMedium, lineHeight: 1.2, minHeight: '1.2em' }),
-  group: css({ fontSize: theme.typography.body.fontSize, color: theme.colors.text.secondary, marginLeft: theme.spacing(1) }),
+  value: css({
+    fontSize: theme.typography.h2.fontSize,
+    fontWeight: theme.typography.fontWeightMedium,
+    lineHeight: 1.2,
+    minHeight: '1.2em',
+  }),
+  group: css({
+    fontSize: theme.typography.body.fontSize,
+    color: theme.colors.text.secondary,
+    marginLeft: theme.spacing(1),
+  }),
   change: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
   good: css({ color: theme.colors.success.text }),
   bad: css({ color: theme.colors.error.text }),
