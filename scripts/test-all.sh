@@ -17,4 +17,6 @@ step "production build"
 npm run build
 step "checks of the built plugin"
 npx jest --selectProjects dist --ci
+step "the app's pages in Chromium on real Prometheus (preview)"
+npx playwright test -c tests/preview/playwright.config.ts
 printf '\n== all tests passed in %ss\n' "$((SECONDS - started))"

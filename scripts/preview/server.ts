@@ -69,6 +69,8 @@ function sendFile(res: http.ServerResponse, file: string): true {
 
 export interface PreviewServerOptions {
   prometheusUrl: string;
+  /** what the browser tests need to know about the data behind the preview */
+  info: { startSec: number; endSec: number; profile: string };
   state: PreviewStateFile;
   port: number;
 }
@@ -187,8 +189,11 @@ function appSettingsApi(state: PreviewStateFile): Handler {
   };
 }
 
-function statsApi(stats: PreviewStats): Handler {
+function statsApi(stats: PreviewStats, info: object): Handler {
   return (req, res) => {
+    if (req.url === '/__preview/info' && req.method === 'GET') {
+      return sendJson(res, 200, info);
+    }
     if (req.url === '/__preview/stats' && req.method === 'GET') {
       return sendJson(res, 200, stats);
     }
@@ -237,7 +242,7 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
     datasourcesApi(options.state),
     appSettingsApi(options.state),
     handleAlerting(options.state),
-    statsApi(stats),
+    statsApi(stats, { ...options.info, prometheusUrl: options.prometheusUrl }),
     staticFiles(),
   ];
   const server = http.createServer(async (req, res) => {

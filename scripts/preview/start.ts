@@ -57,7 +57,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     log(`bundle built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const stateFile = options.stateFile ?? path.join(path.dirname(dataDir), 'state.json');
     const state = new PreviewStateFile(stateFile, () => initialState(options.spec.profile));
-    const server = await startPreviewServer({ prometheusUrl: prometheus.url, state, port: options.port ?? 0 });
+    const info = { startSec: history.startSec, endSec: history.endSec, profile: options.spec.profile };
+    const server = await startPreviewServer({ prometheusUrl: prometheus.url, info, state, port: options.port ?? 0 });
     stops.push(server.close);
     return {
       url: server.url,

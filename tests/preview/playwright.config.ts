@@ -1,0 +1,34 @@
+/**
+ * Browser tests of the preview (`npm run test:preview`): Debian's Chromium on the app's real pages,
+ * real Prometheus with the integration tests' 31-day LiteLLM history, started by the preview script.
+ */
+import { defineConfig } from '@playwright/test';
+
+export const PREVIEW_TEST_PORT = Number(process.env.PREVIEW_TEST_PORT ?? 3311);
+
+export default defineConfig({
+  testDir: './specs',
+  // 2 cores: the preview, Prometheus and one browser at a time
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list']],
+  outputDir: './.results',
+  use: {
+    baseURL: `http://127.0.0.1:${PREVIEW_TEST_PORT}`,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] },
+    acceptDownloads: true,
+  },
+  webServer: {
+    command: `npx tsx scripts/preview.ts --history testbed --static --port ${PREVIEW_TEST_PORT}`,
+    cwd: '../..',
+    url: `http://127.0.0.1:${PREVIEW_TEST_PORT}/__preview/info`,
+    // a fresh machine builds the history first (the integration tests usually already have)
+    timeout: 15 * 60_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+});
