@@ -8,6 +8,9 @@ import path from 'path';
 import { expect, openPage, PAGES, rangeParams, test } from './support';
 
 const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
+/** `npm run docs:screenshots` also writes these, small, to docs/ for the README */
+const DOCS_SCREENSHOTS = process.env.DOCS_SCREENSHOTS ? path.resolve(__dirname, '../../../docs/screenshots') : undefined;
+const DOCS_PAGES = ['overview', 'kpi-deep-dive', 'budgets', 'top-spenders'];
 
 for (const target of PAGES) {
   for (const role of ['Admin', 'Viewer']) {
@@ -18,6 +21,9 @@ for (const target of PAGES) {
         expect(problems.errors).toEqual([]);
         if (role === 'Admin' && theme === 'dark') {
           await page.screenshot({ path: path.join(SCREENSHOTS, `${target.name}.png`) });
+          if (DOCS_SCREENSHOTS && DOCS_PAGES.includes(target.name)) {
+            await page.screenshot({ path: path.join(DOCS_SCREENSHOTS, `${target.name}.jpg`), type: 'jpeg', quality: 55 });
+          }
         }
       });
     }
