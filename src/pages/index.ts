@@ -1,7 +1,8 @@
 /** The app's pages in navigation order; App builds its SceneApp from this list. */
 import type { SceneAppPage } from '@grafana/scenes';
 import { overviewPage } from './Overview/overviewPage';
+import { kpisPage } from './Kpis/kpisPage';
 
 export function appPages(): SceneAppPage[] {
-  return [overviewPage()];
+  return [overviewPage(), kpisPage()];
 }

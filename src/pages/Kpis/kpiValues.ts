@@ -1,0 +1,72 @@
+/**
+ * A KPI's value as the KPI pages show it: its status by its thresholds, its text, and — for a
+ * KPI read by group (provider share by provider, budget utilization by team) — the one group
+ * value that stands for it.
+ */
+import { formattedValueToString, getValueFormat } from '@grafana/data';
+import type { KpiDefinition, ThresholdState } from '../../engine/catalog';
+import type { LabeledValue } from '../../analysis/labeledValues';
+import { grafanaUnit, NO_VALUE } from '../../datasource/frames';
+
+/**
+ * The state of `value` by the KPI's thresholds, as Grafana colours it (datasource/frames.ts
+ * thresholdsOf): a boundary's state applies from its value up; below the first boundary the
+ * state is the far end of the scale. Undefined when the KPI has no thresholds or no value.
+ */
+export function kpiStatus(
+  kpi: Pick<KpiDefinition, 'thresholds' | 'direction'>,
+  value: number | null
+): ThresholdState | undefined {
+  if (!kpi.thresholds.length || value === null || Number.isNaN(value)) {
+    return undefined;
+  }
+  const sorted = [...kpi.thresholds].sort((a, b) => a.value - b.value);
+  let state: ThresholdState = kpi.direction === 'higher-is-better' ? 'critical' : 'good';
+  for (const t of sorted) {
+    if (value >= t.value) {
+      state = t.state;
+    }
+  }
+  return state;
+}
+
+/** The value with the KPI's unit and decimals, "—" when missing. */
+export function formatKpiValue(kpi: Pick<KpiDefinition, 'unit' | 'decimals'>, value: number | null): string {
+  if (value === null) {
+    return NO_VALUE;
+  }
+  const format = getValueFormat(grafanaUnit(kpi.unit) ?? 'none');
+  // the datasource's suffix units start with a space that Grafana's suffix format adds again
+  return formattedValueToString(format(value, kpi.decimals)).replace(/\s+/g, ' ');
+}
+
+export interface KpiReadingValue {
+  value: number | null;
+  /** the group the value belongs to, for a KPI read by group */
+  group?: string;
+  /** how many groups had a value */
+  groups: number;
+}
+
+/**
+ * One value for a KPI query result. Without a group-by it is the single value. With one, it is
+ * the group that matters most for the KPI's status: the lowest for higher-is-better KPIs, the
+ * highest otherwise (the largest provider share, the most used budget). NaN (0 ÷ 0) counts as
+ * no value.
+ */
+export function representativeValue(
+  kpi: Pick<KpiDefinition, 'direction' | 'defaultGroupBy'>,
+  values: readonly LabeledValue[]
+): KpiReadingValue {
+  const present = values.filter((v) => !Number.isNaN(v.value));
+  if (!present.length) {
+    return { value: null, groups: 0 };
+  }
+  if (!kpi.defaultGroupBy) {
+    return { value: present[0].value, groups: 1 };
+  }
+  const label = kpi.defaultGroupBy;
+  const lowest = kpi.direction === 'higher-is-better';
+  const best = present.reduce((a, b) => (lowest ? (b.value < a.value ? b : a) : b.value > a.value ? b : a));
+  return { value: best.value, group: best.labels[label] ?? '', groups: present.length };
+}
