@@ -3,6 +3,14 @@ import pluginJson from './plugin.json';
 
 export const APP_PLUGIN_ID = 'aispend-finops-app';
 export const KPI_DATASOURCE_PLUGIN_ID = 'aispend-kpi-datasource';
+/** Name of the KPI datasource instance that provisioning and the configuration page create. */
+export const KPI_DATASOURCE_NAME = 'AI Spend KPI';
+/**
+ * Datasource plugin types that run Prometheus queries with the core Prometheus query model
+ * (Mimir, Thanos, VictoriaMetrics are added as `prometheus`; AWS and Azure managed Prometheus
+ * have their own plugins built on the same library).
+ */
+export const PROMETHEUS_COMPATIBLE_TYPES = ['prometheus', 'grafana-amazonprometheus-datasource', 'grafana-azureprometheus-datasource'];
 export const CLI_NAME = 'aispend';
 
 export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;

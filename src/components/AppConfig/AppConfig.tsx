@@ -1,78 +1,79 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
-import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps, SelectableValue } from '@grafana/data';
-import { DataSourcePicker } from '@grafana/runtime';
-import { Alert, Button, Field, FieldSet, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { getProfile, PROFILE_IDS, profileRulesPath } from '../../rules/registry';
-import type { ProfileId } from '../../rules/profile';
-import { AppSettings, saveAppSettings, withDefaults } from '../../settings/appSettings';
+import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
+import { config } from '@grafana/runtime';
+import { Alert, Button, useStyles2 } from '@grafana/ui';
+import { AppSettings, saveAppSettings, SettingsConflictError, withDefaults } from '../../settings/appSettings';
 import { testIds } from '../testIds';
+import { FamiliesChecklist } from './FamiliesChecklist';
+import { KpiDatasourceSection } from './KpiDatasourceSection';
+import { reloadPage } from './reloadPage';
+import { SettingsFields } from './SettingsFields';
+import { errorMessage, formFromSettings, SettingsForm, validateSettingsForm } from './settingsForm';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<Partial<AppSettings>>> {}
 
-const profileOptions: Array<SelectableValue<ProfileId>> = PROFILE_IDS.map((id) => ({
-  label: id,
-  value: id,
-  description: getProfile(id).description,
-}));
+/** Grafana lets only organization Admins write an app's settings (and create datasources). */
+export function canEditAppSettings(): boolean {
+  return config.bootData.user.orgRole === 'Admin';
+}
+
+type Status = { kind: 'success' | 'error'; title: string; text?: string };
+
+function ReadOnlyNote() {
+  return (
+    <Alert severity="info" title="Read-only" data-testid={testIds.appConfig.readOnlyNote}>
+      Only organization Admins can change these settings: Grafana lets only them write an app&apos;s settings. You are
+      signed in as {config.bootData.user.orgRole || 'a user without an organization role'}.
+    </Alert>
+  );
+}
 
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const styles = useStyles2(getStyles);
-  const saved = withDefaults(plugin.meta.jsonData);
-  const [draft, setDraft] = useState<AppSettings>(saved);
-  const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const canEdit = canEditAppSettings();
+  const [saved] = useState<AppSettings>(() => withDefaults(plugin.meta.jsonData));
+  const [form, setForm] = useState<SettingsForm>(() => formFromSettings(saved));
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState<Status>();
+  const validation = validateSettingsForm(form);
 
   const onSave = async () => {
+    if (!validation.ok) {
+      return;
+    }
+    setSaving(true);
     try {
-      const { prometheusUid, profile, anomalySigma } = draft;
-      const next = await saveAppSettings({ prometheusUid, profile, anomalySigma }, saved.version);
-      setDraft(next);
-      setStatus({ kind: 'success', text: 'Settings saved.' });
-      window.location.reload();
+      await saveAppSettings(validation.change, saved.version);
+      setStatus({ kind: 'success', title: 'Settings saved.' });
+      reloadPage();
     } catch (e) {
-      setStatus({ kind: 'error', text: (e as Error).message });
+      // the draft stays as typed: the admin can reload in another tab, compare, and apply it again
+      const title = e instanceof SettingsConflictError ? 'Not saved: someone else saved first' : 'Not saved';
+      setStatus({ kind: 'error', title, text: errorMessage(e) });
+    } finally {
+      setSaving(false);
     }
   };
 
   return (
-    <div data-testid={testIds.appConfig.container}>
-      <FieldSet label="Data">
-        <Field label="Prometheus datasource" description="Where the aigateway:* recording rules are evaluated">
-          <div data-testid={testIds.appConfig.prometheus}>
-            <DataSourcePicker
-              type="prometheus"
-              current={draft.prometheusUid}
-              noDefault
-              onChange={(ds) => setDraft({ ...draft, prometheusUid: ds.uid })}
-            />
-          </div>
-        </Field>
-        <Field
-          label="Metric profile"
-          description={`Which gateway metrics the recording rules read; load ${profileRulesPath(draft.profile)} into Prometheus`}
-        >
-          <div data-testid={testIds.appConfig.profile}>
-            <RadioButtonGroup options={profileOptions} value={draft.profile} onChange={(profile) => setDraft({ ...draft, profile })} />
-          </div>
-        </Field>
-        <Field label="Anomaly threshold (sigma)" description="Deviation from the 30-day baseline that counts as an anomaly">
-          <Input
-            data-testid={testIds.appConfig.anomalySigma}
-            type="number"
-            min={0.5}
-            step={0.5}
-            width={12}
-            value={draft.anomalySigma}
-            onChange={(e) => setDraft({ ...draft, anomalySigma: Number(e.currentTarget.value) })}
-          />
-        </Field>
-      </FieldSet>
+    <div data-testid={testIds.appConfig.container} className={styles.page}>
+      {!canEdit && <ReadOnlyNote />}
+      <SettingsFields form={form} errors={validation.ok ? {} : validation.errors} readOnly={!canEdit} onChange={setForm} />
       {status && (
-        <Alert severity={status.kind} title={status.text} className={styles.alert} />
+        <Alert severity={status.kind} title={status.title} data-testid={testIds.appConfig.status}>
+          {status.text}
+        </Alert>
       )}
-      <Button data-testid={testIds.appConfig.submit} onClick={onSave} disabled={!(draft.anomalySigma > 0)}>
-        Save settings
-      </Button>
+      {canEdit && (
+        <Button data-testid={testIds.appConfig.submit} onClick={onSave} disabled={!validation.ok || saving} icon={saving ? 'spinner' : undefined}>
+          Save settings
+        </Button>
+      )}
+      <div className={styles.sections}>
+        <KpiDatasourceSection target={form} canCreate={canEdit} />
+        <FamiliesChecklist prometheusUid={form.prometheusUid} profile={form.profile} />
+      </div>
     </div>
   );
 };
@@ -80,5 +81,6 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
 export default AppConfig;
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  alert: css({ marginTop: theme.spacing(2) }),
+  page: css({ maxWidth: 960 }),
+  sections: css({ marginTop: theme.spacing(4) }),
 });
