@@ -3,7 +3,7 @@ import { of, throwError } from 'rxjs';
 import { ALERT_FOLDER_TITLE, ALERT_FOLDER_UID, ALERT_RULE_GROUP } from '../constants';
 import type { ProvisionedAlertRule } from './alertRule';
 import { budgetAlertRuleGroup, BUDGET_ALERT_RULE_UIDS } from './budgetAlertRules';
-import { listBudgetAlertRules, ProvisioningError, upsertBudgetAlertRules } from './provisioningClient';
+import { FOLDERS_PAGE_SIZE, listBudgetAlertRules, ProvisioningError, upsertBudgetAlertRules } from './provisioningClient';
 
 jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getBackendSrv: jest.fn() }));
 
@@ -38,6 +38,11 @@ class FakeGrafana {
     }
     const [, path] = /^\/api\/(.*)$/.exec(req.url)!;
     let m: RegExpExecArray | null;
+    if (path === 'folders' && req.method === 'GET') {
+      // paged as Grafana does: limit per page, pages from 1
+      const { limit, page } = req.params as { limit: number; page: number };
+      return [...this.folders].map(([uid, title]) => ({ uid, title })).slice((page - 1) * limit, page * limit);
+    }
     if ((m = /^folders\/([^/]+)$/.exec(path)) && req.method === 'GET') {
       return this.folders.has(m[1]) ? { uid: m[1], title: this.folders.get(m[1]) } : fail(404, 'folder not found');
     }
@@ -92,7 +97,7 @@ test('first run creates the folder and the three rules, editable in the UI; the 
   const status = await upsertBudgetAlertRules(group);
   expect(grafana.calls).toEqual([
     'GET /api/v1/provisioning/alert-rules',
-    `GET /api/folders/${ALERT_FOLDER_UID}`,
+    'GET /api/folders',
     'POST /api/folders',
     `PUT /api/v1/provisioning/folder/${ALERT_FOLDER_UID}/rule-groups/${ALERT_RULE_GROUP}`,
     'GET /api/v1/provisioning/alert-rules',
@@ -174,4 +179,18 @@ test('the listing is one request, and a refused listing (Grafana gives Viewers n
       'Only Admins, or Editors with alerting read permission, can see which AI Spend budget alert rules exist ' +
       '(Grafana: Permissions needed: alert.provisioning:read).',
   });
+});
+
+test('the folder is looked up page by page in the folder list (no 404 before the first create)', async () => {
+  for (let i = 0; i < FOLDERS_PAGE_SIZE; i++) {
+    grafana.folders.set(`other-${i}`, `Other ${i}`);
+  }
+  grafana.folders.set(ALERT_FOLDER_UID, ALERT_FOLDER_TITLE);
+  await upsertBudgetAlertRules(group);
+  const folderCalls = grafana.fetch.mock.calls.map(([req]) => req).filter((req) => req.url.startsWith('/api/folders'));
+  expect(folderCalls.map((req) => [req.method, req.params])).toEqual([
+    ['GET', { limit: FOLDERS_PAGE_SIZE, page: 1 }],
+    ['GET', { limit: FOLDERS_PAGE_SIZE, page: 2 }],
+  ]);
+  expect(grafana.calls).not.toContain('POST /api/folders');
 });

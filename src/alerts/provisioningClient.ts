@@ -112,9 +112,28 @@ export async function listBudgetAlertRules(group: BudgetAlertRuleGroup): Promise
   });
 }
 
+/** Grafana's page size limit for GET /api/folders. */
+export const FOLDERS_PAGE_SIZE = 1000;
+
+/**
+ * Whether a top-level folder exists, from the folder list (paged): a GET of the folder by uid
+ * answers 404 before the first create, which browsers log as a failed request.
+ */
+async function folderExists(uid: string, title: string): Promise<boolean> {
+  for (let page = 1; ; page++) {
+    const params = { limit: FOLDERS_PAGE_SIZE, page };
+    const folders = await send<Array<{ uid: string }>>({ url: FOLDERS_URL, method: 'GET', params }, `list the folders to find "${title}"`, 'read');
+    if ((folders ?? []).some((f) => f.uid === uid)) {
+      return true;
+    }
+    if ((folders ?? []).length < FOLDERS_PAGE_SIZE) {
+      return false;
+    }
+  }
+}
+
 export async function ensureFolder(group: Pick<BudgetAlertRuleGroup, 'folderUid' | 'folderTitle'>): Promise<void> {
-  const folderUrl = `${FOLDERS_URL}/${encodeURIComponent(group.folderUid)}`;
-  if ((await getOrNull(folderUrl, `open the alert folder "${group.folderTitle}"`)) !== null) {
+  if (await folderExists(group.folderUid, group.folderTitle)) {
     return;
   }
   await send(
