@@ -1,9 +1,10 @@
 import React from 'react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DataSourceInstanceSettings } from '@grafana/data';
+import { DataSourceInstanceSettings, OrgRole } from '@grafana/data';
 import { config, getBackendSrv, getDataSourceSrv } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';
+import type { KpiDataSourceOptions } from '../../datasource/types';
 import { FAMILIES } from '../../engine/conventions';
 import { AppSettings, DEFAULT_APP_SETTINGS, SettingsConflictError } from '../../settings/appSettings';
 import { testIds } from '../testIds';
@@ -53,7 +54,7 @@ function mockBackend(storedVersion = SAVED.version): Backend {
   return backend;
 }
 
-function mockDatasources(kpiInstances: Array<Partial<DataSourceInstanceSettings>>) {
+function mockDatasources(kpiInstances: Array<Partial<DataSourceInstanceSettings<KpiDataSourceOptions>>>) {
   const metricFindQuery = jest.fn(async () => METRIC_NAMES.map((text) => ({ text })));
   const srv = {
     getList: jest.fn(({ pluginId }: { pluginId: string }) => (pluginId === 'aispend-kpi-datasource' ? kpiInstances : [])),
@@ -64,9 +65,13 @@ function mockDatasources(kpiInstances: Array<Partial<DataSourceInstanceSettings>
   return { srv, metricFindQuery };
 }
 
-const KPI_ON_A = { uid: 'kpi-1', name: 'AI Spend KPI', jsonData: { prometheusUid: 'prom-a', profile: 'litellm' } };
+const KPI_ON_A: Partial<DataSourceInstanceSettings<KpiDataSourceOptions>> = {
+  uid: 'kpi-1',
+  name: 'AI Spend KPI',
+  jsonData: { prometheusUid: 'prom-a', profile: 'litellm' },
+};
 
-function renderPage(role: string, jsonData: Partial<AppSettings> = SAVED) {
+function renderPage(role: OrgRole, jsonData: Partial<AppSettings> = SAVED) {
   config.bootData.user = { ...config.bootData.user, orgRole: role };
   const plugin = { meta: { jsonData } } as unknown as AppConfigProps['plugin'];
   return render(<AppConfig plugin={plugin} query={{}} />);
@@ -88,7 +93,7 @@ beforeEach(() => {
 test('an Admin saves the thresholds on the loaded version, then the page reloads', async () => {
   const backend = mockBackend();
   mockDatasources([KPI_ON_A]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   expect(screen.getByRole('button', { name: /current: prom-a/ })).toHaveTextContent(
     'pick prometheus | grafana-amazonprometheus-datasource | grafana-azureprometheus-datasource'
   );
@@ -115,7 +120,7 @@ test('an Admin saves the thresholds on the loaded version, then the page reloads
 test('a conflicting save shows the conflict and keeps the draft', async () => {
   const backend = mockBackend(SAVED.version + 1);
   mockDatasources([KPI_ON_A]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   await retype(testIds.appConfig.budgetWarning, '85');
   await userEvent.click(screen.getByTestId(testIds.appConfig.submit));
 
@@ -127,7 +132,7 @@ test('a conflicting save shows the conflict and keeps the draft', async () => {
   expect(reloadPage).not.toHaveBeenCalled();
 });
 
-test.each(['Viewer', 'Editor'])('a %s sees the values read-only, with the reason, and no Save or Create', async (role) => {
+test.each([OrgRole.Viewer, OrgRole.Editor])('a %s sees the values read-only, with the reason, and no Save or Create', async (role) => {
   mockBackend();
   mockDatasources([]);
   renderPage(role, { ...SAVED, budgetWarningPercent: 70 });
@@ -156,7 +161,7 @@ test.each([
 ])('validation: %s = %j shows "%s" and blocks Save', async (testId, text, message) => {
   mockBackend();
   mockDatasources([KPI_ON_A]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   await retype(testId, text);
   expect(screen.getByText(message)).toBeInTheDocument();
   expect(screen.getByTestId(testIds.appConfig.submit)).toBeDisabled();
@@ -166,7 +171,7 @@ test.each([
 test('without a KPI datasource an Admin creates one on the Prometheus and profile of the form, then the page reloads', async () => {
   const backend = mockBackend();
   mockDatasources([]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   expect(screen.getByTestId(testIds.appConfig.kpiDatasource)).toHaveTextContent('There is no AI Spend KPI datasource yet.');
   await userEvent.click(screen.getByRole('button', { name: /current: prom-a/ }));
   await userEvent.click(within(screen.getByTestId(testIds.appConfig.profile)).getByLabelText('seed'));
@@ -185,7 +190,7 @@ test('a refused creation shows Grafana’s reason and does not reload', async ()
   const backend = mockBackend();
   backend.datasourcePost = () => ({ status: 409, data: { message: 'data source with the same name already exists' } });
   mockDatasources([]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   await userEvent.click(screen.getByTestId(testIds.appConfig.createKpiDatasource));
   expect(await screen.findByText('Grafana answered HTTP 409: data source with the same name already exists')).toBeInTheDocument();
   expect(reloadPage).not.toHaveBeenCalled();
@@ -195,7 +200,7 @@ test('a refused creation shows Grafana’s reason and does not reload', async ()
 test('without a Prometheus datasource the KPI datasource cannot be created and no metric names are listed', () => {
   mockBackend();
   const { srv } = mockDatasources([]);
-  renderPage('Admin', { ...SAVED, prometheusUid: undefined });
+  renderPage(OrgRole.Admin, { ...SAVED, prometheusUid: undefined });
   expect(screen.getByTestId(testIds.appConfig.createKpiDatasource)).toBeDisabled();
   expect(screen.getByText('Pick the Prometheus datasource first.')).toBeInTheDocument();
   expect(screen.getByText('Pick the Prometheus datasource to see which aigateway:* families it holds.')).toBeInTheDocument();
@@ -205,7 +210,7 @@ test('without a Prometheus datasource the KPI datasource cannot be created and n
 test('a KPI datasource on another Prometheus than the settings is called out', async () => {
   mockBackend();
   mockDatasources([{ ...KPI_ON_A, jsonData: { prometheusUid: 'prom-b', profile: 'litellm' } }]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   const section = screen.getByTestId(testIds.appConfig.kpiDatasource);
   expect(section).toHaveTextContent('AI Spend KPI differs from these settings');
   expect(section).toHaveTextContent('It queries the Prometheus datasource Mimir B; these settings use Prometheus A.');
@@ -216,7 +221,7 @@ test('a KPI datasource on another Prometheus than the settings is called out', a
 test('a KPI datasource that agrees with the settings is linked, without a warning', async () => {
   mockBackend();
   mockDatasources([KPI_ON_A]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   expect(screen.getByTestId(testIds.appConfig.kpiDatasource)).toHaveTextContent(
     'AI Spend KPI exists and queries the Prometheus datasource of these settings.'
   );
@@ -226,7 +231,7 @@ test('a KPI datasource that agrees with the settings is linked, without a warnin
 test('the families checklist comes from one label-values call on the chosen Prometheus', async () => {
   mockBackend();
   const { srv, metricFindQuery } = mockDatasources([KPI_ON_A]);
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   expect(await screen.findByText('7 of 9 families present, 1 absent as the profile expects, 1 missing.')).toBeInTheDocument();
   expect(screen.getByText('Canonical series in Prometheus A')).toBeInTheDocument();
   expect(srv.get).toHaveBeenCalledWith({ uid: 'prom-a' });
@@ -262,7 +267,7 @@ test('a Prometheus that cannot list its metric names says why', async () => {
   mockBackend();
   const { metricFindQuery } = mockDatasources([KPI_ON_A]);
   metricFindQuery.mockRejectedValueOnce({ status: 502, data: { message: 'upstream down' } });
-  renderPage('Admin');
+  renderPage(OrgRole.Admin);
   expect(await screen.findByText('Could not list the metric names of this Prometheus')).toBeInTheDocument();
   expect(screen.getByText('Grafana answered HTTP 502: upstream down')).toBeInTheDocument();
 });
