@@ -32,4 +32,15 @@ export const testIds = {
     whatChanged: 'data-testid kpi-what-changed',
     recommendations: 'data-testid kpi-recommendations',
   },
+  budgets: {
+    table: 'data-testid budgets-table',
+    /** rowKey: the team, or "(global)" for the global budget */
+    row: (rowKey: string) => `data-testid budgets-row-${rowKey}`,
+    team: (rowKey: string) => `data-testid budgets-team-${rowKey}`,
+    utilization: (rowKey: string) => `data-testid budgets-utilization-${rowKey}`,
+    gauge: (rowKey: string) => `data-testid budgets-gauge-${rowKey}`,
+    alertRules: 'data-testid budgets-alert-rules',
+    createRules: 'data-testid budgets-create-rules',
+    ruleState: (ruleUid: string) => `data-testid budgets-rule-state-${ruleUid}`,
+  },
 };

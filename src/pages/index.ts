@@ -2,7 +2,8 @@
 import type { SceneAppPage } from '@grafana/scenes';
 import { overviewPage } from './Overview/overviewPage';
 import { kpisPage } from './Kpis/kpisPage';
+import { budgetsPage } from './Budgets/budgetsPage';
 
 export function appPages(): SceneAppPage[] {
-  return [overviewPage(), kpisPage()];
+  return [overviewPage(), kpisPage(), budgetsPage()];
 }
