@@ -21,6 +21,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] },
     acceptDownloads: true,
+    screenshot: 'only-on-failure',
   },
   webServer: {
     command: `npx tsx scripts/preview.ts --history testbed --static --port ${PREVIEW_TEST_PORT}`,
