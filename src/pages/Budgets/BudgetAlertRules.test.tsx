@@ -122,3 +122,14 @@ test('a listing Grafana refuses says so instead of showing states', async () => 
   expect(await screen.findByText('Cannot show which rules exist')).toBeInTheDocument();
   expect(screen.getByText(/^Only Admins, or Editors with alerting read permission, can see which AI Spend budget alert rules exist/)).toBeInTheDocument();
 });
+
+test('rules provisioned from a file are shown present and the action points to the file', async () => {
+  backend.rules = budgetAlertRuleGroup({ prometheusUid: 'prom' }).rules.map((r) => ({ ...r, folderUID: 'generated', provenance: 'file' }));
+  renderBox(OrgRole.Admin);
+  await waitFor(() => expect(states()).toEqual(['present', 'present', 'present']));
+  expect(screen.getAllByText('(provisioned from a file)')).toHaveLength(3);
+  expect(button()).toHaveAttribute('aria-disabled', 'true');
+  expect(screen.getByText(/^These rules are provisioned from a file \(provisioning\/alerting\/aispend-budgets\.yaml\)/)).toBeInTheDocument();
+  await userEvent.click(button(), { pointerEventsCheck: 0 });
+  expect(backend.writes).toEqual([]);
+});

@@ -15,7 +15,7 @@ import { testIds } from '../../components/testIds';
 import { BUDGET_ALERT_POLICY } from '../../budgets/budgetAlertPolicy';
 import { budgetAlertRuleGroup, BudgetAlertRuleGroup } from '../../alerts/budgetAlertRules';
 import { BudgetRuleStatus, listBudgetAlertRules, upsertBudgetAlertRules } from '../../alerts/provisioningClient';
-import { ruleStateView, upsertOutcome } from './budgetRulesView';
+import { actionBlocker, ruleStateView, upsertOutcome } from './budgetRulesView';
 import { useBudgetThresholds } from './budgetThresholds';
 
 export const CREATE_RULES_LABEL = 'Create / update alert rules';
@@ -31,11 +31,6 @@ export interface BudgetAlertRulesState extends SceneObjectState {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Writing provisioned alert rules needs alert.provisioning:write, which Grafana gives org Admins. */
-export function isOrgAdmin(): boolean {
-  return config.bootData.user.orgRole === 'Admin';
-}
-
 export class BudgetAlertRules extends SceneObjectBase<BudgetAlertRulesState> {
   constructor(state: Pick<BudgetAlertRulesState, 'prometheusUid'>) {
     super({ ...state, busy: false });
@@ -50,7 +45,7 @@ export class BudgetAlertRules extends SceneObjectBase<BudgetAlertRulesState> {
   }
 
   async createOrUpdate(group: BudgetAlertRuleGroup): Promise<void> {
-    if (!isOrgAdmin() || this.state.busy) {
+    if (actionBlocker(config.bootData.user.orgRole, this.state.statuses) !== null || this.state.busy) {
       return;
     }
     const before = this.state.statuses;
@@ -80,7 +75,7 @@ function BudgetAlertRulesRenderer({ model }: SceneComponentProps<BudgetAlertRule
   useEffect(() => {
     model.load(group);
   }, [model, group]);
-  const admin = isOrgAdmin();
+  const blocker = actionBlocker(config.bootData.user.orgRole, statuses);
   return (
     <section className={styles.box} data-testid={testIds.budgets.alertRules} aria-label="Budget alert rules">
       <h3 className={styles.title}>Grafana alert rules</h3>
@@ -117,19 +112,14 @@ function BudgetAlertRulesRenderer({ model }: SceneComponentProps<BudgetAlertRule
       <div className={styles.action}>
         <Button
           icon={busy ? 'spinner' : 'bell'}
-          disabled={!admin || busy}
+          disabled={blocker !== null || busy}
           onClick={() => model.createOrUpdate(group)}
           data-testid={testIds.budgets.createRules}
-          tooltip={admin ? undefined : 'Only organization Admins can create alert rules'}
+          tooltip={blocker ?? undefined}
         >
           {CREATE_RULES_LABEL}
         </Button>
-        {!admin && (
-          <span className={styles.reason}>
-            Only organization Admins can create or update these rules: Grafana’s alerting provisioning API needs the Admin
-            role (you are {config.bootData.user.orgRole || 'not in an org role'}). Ask an Admin to run it.
-          </span>
-        )}
+        {blocker && <span className={styles.reason}>{blocker}</span>}
       </div>
       {notice && <Alert severity={notice.severity} title={notice.text} onRemove={() => model.setState({ notice: undefined })} />}
     </section>

@@ -36,3 +36,24 @@ export function upsertOutcome(before: BudgetRuleStatus[] | undefined, after: Bud
   const missing = after.length - present.length;
   return `${text[0].toUpperCase()}${text.slice(1)} in the folder "${folderTitle}".${missing ? ` ${count(missing)} still missing.` : ''}`;
 }
+
+/**
+ * Why the create / update action cannot run, or null when it can: Grafana lets only org Admins
+ * write provisioned rules by default, and rules provisioned from a file can only change there
+ * (`npm run server` file-provisions these same rules).
+ */
+export function actionBlocker(orgRole: string, statuses: BudgetRuleStatus[] | undefined): string | null {
+  if (orgRole !== 'Admin') {
+    return (
+      'Only organization Admins can create or update these rules: Grafana’s alerting provisioning API needs the ' +
+      `Admin role (you are ${orgRole || 'not in an org role'}). Ask an Admin to run it.`
+    );
+  }
+  if ((statuses ?? []).some((s) => s.provenance === 'file')) {
+    return (
+      'These rules are provisioned from a file (provisioning/alerting/aispend-budgets.yaml): change the file and ' +
+      'reload Grafana’s provisioning instead.'
+    );
+  }
+  return null;
+}
