@@ -43,4 +43,21 @@ export const testIds = {
     createRules: 'data-testid budgets-create-rules',
     ruleState: (ruleUid: string) => `data-testid budgets-rule-state-${ruleUid}`,
   },
+  topSpenders: {
+    table: 'data-testid top-spenders-table',
+    /** cells of the ranked rows, rank 1 = the top spender */
+    spender: (rank: number) => `data-testid top-spenders-spender-${rank}`,
+    spend: (rank: number) => `data-testid top-spenders-spend-${rank}`,
+    change: (rank: number) => `data-testid top-spenders-change-${rank}`,
+    total: 'data-testid top-spenders-total',
+  },
+  forecasts: {
+    table: 'data-testid forecasts-table',
+    projected: (model: string) => `data-testid forecasts-projected-${model}`,
+    trend: (model: string) => `data-testid forecasts-trend-${model}`,
+    anomalies: 'data-testid forecasts-anomalies',
+    anomalyRulesMissing: 'data-testid forecasts-anomaly-rules-missing',
+    noAnomalies: 'data-testid forecasts-no-anomalies',
+    sigma: 'data-testid forecasts-anomaly-sigma',
+  },
 };

@@ -3,7 +3,9 @@ import type { SceneAppPage } from '@grafana/scenes';
 import { overviewPage } from './Overview/overviewPage';
 import { kpisPage } from './Kpis/kpisPage';
 import { budgetsPage } from './Budgets/budgetsPage';
+import { topSpendersPage } from './TopSpenders/topSpendersPage';
+import { forecastsPage } from './Forecasts/forecastsPage';
 
 export function appPages(): SceneAppPage[] {
-  return [overviewPage(), kpisPage(), budgetsPage()];
+  return [overviewPage(), kpisPage(), budgetsPage(), topSpendersPage(), forecastsPage()];
 }

@@ -1,0 +1,14 @@
+/** How a trend reads: arrow, word and slope; its colour follows "more spend is bad". */
+import type { Trend } from '../../analysis/trend';
+import { ChangeTone, formatPercent } from '../../components/ValueTable/format';
+
+const ARROWS: Record<Trend, string> = { increasing: '↗', decreasing: '↘', stable: '→' };
+
+/** "↗ increasing (+7.2 %/day)"; the slope is relative to the mean daily spend. */
+export function trendText(trend: Trend, relativeSlopePerDay: number): string {
+  return `${ARROWS[trend]} ${trend} (${formatPercent(relativeSlopePerDay * 100, { signed: true })}/day)`;
+}
+
+export function trendTone(trend: Trend): ChangeTone {
+  return trend === 'increasing' ? 'bad' : trend === 'decreasing' ? 'good' : 'neutral';
+}

@@ -1,0 +1,112 @@
+/**
+ * The ranked table of Top spenders: the top 10 of the chosen dimension with spend, share,
+ * previous period and change (red: more spend), then Others and the total. Reads the page's
+ * shared query runner; each spender links to its drilldown with the range and filters.
+ */
+import React, { useMemo } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { LoadingState } from '@grafana/data';
+import { SceneComponentProps, sceneGraph, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
+import { DEFAULT_TOP_N, SpenderDimension, SpenderRow } from '../../analysis/topSpenders';
+import { testIds } from '../../components/testIds';
+import { formatPercent, formatSignedUsd, formatUsd, spendChangeTone } from '../../components/ValueTable/format';
+import { PanelFrame } from '../../components/ValueTable/PanelFrame';
+import { ValueColumn, ValueTable } from '../../components/ValueTable/ValueTable';
+import { VARIABLES } from '../../constants';
+import { DIMENSION_NAMES, isSpenderDimension, spenderHref, spenderName } from './spenderNames';
+import { topSpendersFromFrames, TopSpendersView, TOTAL_KEY, totalRow } from './topSpendersView';
+
+interface RankedRow extends SpenderRow {
+  /** 1 … N for spenders; null for Others and the total */
+  rank: number | null;
+}
+
+export function tableRows(view: TopSpendersView): { rows: RankedRow[]; footer: RankedRow[] } {
+  const footer = [...(view.others ? [view.others] : []), ...(view.rows.length ? [totalRow(view)] : [])];
+  return { rows: view.rows.map((r, i) => ({ ...r, rank: i + 1 })), footer: footer.map((r) => ({ ...r, rank: null })) };
+}
+
+function columns(dimension: SpenderDimension, search: string): Array<ValueColumn<RankedRow>> {
+  return [
+    { id: 'rank', header: '#', numeric: true, render: (r) => r.rank ?? '' },
+    {
+      id: 'spender',
+      header: DIMENSION_NAMES[dimension].one,
+      render: (r) =>
+        r.rank === null ? (
+          r.key
+        ) : (
+          <Link to={spenderHref(dimension, r.key, search)}>{spenderName(r.key, dimension)}</Link>
+        ),
+    },
+    { id: 'spend', header: 'Spend', numeric: true, render: (r) => formatUsd(r.spend) },
+    { id: 'share', header: 'Share', numeric: true, render: (r) => formatPercent(r.sharePercent) },
+    { id: 'previous', header: 'Previous period', numeric: true, render: (r) => formatUsd(r.previous) },
+    {
+      id: 'change',
+      header: 'Change',
+      numeric: true,
+      render: (r) => formatSignedUsd(r.change),
+      tone: (r) => spendChangeTone(r.change),
+    },
+    {
+      id: 'changePercent',
+      header: 'Change %',
+      numeric: true,
+      render: (r) => formatPercent(r.changePercent, { signed: true }),
+      tone: (r) => spendChangeTone(r.change),
+    },
+  ];
+}
+
+const CELL_TEST_IDS: Record<string, ((rank: number) => string) | undefined> = {
+  spender: testIds.topSpenders.spender,
+  spend: testIds.topSpenders.spend,
+  change: testIds.topSpenders.change,
+};
+
+function cellTestId(row: RankedRow, column: string): string | undefined {
+  if (row.rank === null) {
+    return row.key === TOTAL_KEY && column === 'spend' ? testIds.topSpenders.total : undefined;
+  }
+  return CELL_TEST_IDS[column]?.(row.rank);
+}
+
+export class TopSpendersTable extends SceneObjectBase<SceneObjectState> {
+  static Component = TopSpendersTableRenderer;
+}
+
+function TopSpendersTableRenderer({ model }: SceneComponentProps<TopSpendersTable>) {
+  const { data } = sceneGraph.getData(model).useState();
+  const variable = sceneGraph.lookupVariable(VARIABLES.spenderDimension, model);
+  // re-render when the choice changes (the variable always exists on this page)
+  (variable ?? model).useState();
+  const value = variable?.getValue();
+  const dimension: SpenderDimension = isSpenderDimension(value) ? value : 'team';
+  const { search } = useLocation();
+  const view = useMemo(() => topSpendersFromFrames(data?.series ?? [], dimension), [data?.series, dimension]);
+  const { rows, footer } = tableRows(view);
+  const names = DIMENSION_NAMES[dimension];
+  return (
+    <PanelFrame
+      title={`Top ${DEFAULT_TOP_N} ${names.many}`}
+      description="Spend in the selected range, share of the total, and change vs the previous period of the same length (red: more spend, green: less)."
+      state={data?.state}
+      errors={data?.errors}
+    >
+      {rows.length === 0 && data?.state === LoadingState.Done ? (
+        <p>No spend recorded for these filters in the selected range.</p>
+      ) : (
+        <ValueTable
+          caption={`${names.one} ranked by spend in the selected range${view.others ? `; Others: everyone below the top ${rows.length}` : ''}`}
+          columns={columns(dimension, search)}
+          rows={rows}
+          footer={footer}
+          rowKey={(r) => (r.rank === null ? `~${r.key}` : `#${r.key}`)}
+          cellTestId={cellTestId}
+          testId={testIds.topSpenders.table}
+        />
+      )}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * One spender's drilldown: spend and cost per request for the range, spend over time and the
+ * model mix. One runner with three Prometheus queries (two for users and API keys, whose
+ * requests carry no spender label) feeds the four panels.
+ */
+import { FieldColorModeId } from '@grafana/data';
+import {
+  behaviors,
+  EmbeddedScene,
+  PanelBuilders,
+  SceneFlexItem,
+  SceneFlexLayout,
+  SceneVariableSet,
+  VizPanel,
+} from '@grafana/scenes';
+import { BigValueGraphMode, DashboardCursorSync, GraphDrawStyle, LegendDisplayMode } from '@grafana/schema';
+import {
+  PieChartLegendValues,
+  PieChartType,
+} from '@grafana/schema/dist/esm/raw/composable/piechart/panelcfg/x/PieChartPanelCfg_types.gen';
+import type { SpenderDimension } from '../../analysis/topSpenders';
+import { NO_VALUE, thresholdsOf } from '../../datasource/frames';
+import { findStandardKpi } from '../../engine/catalog';
+import { builtQueryRunner } from '../../scenes/builtQueryRunner';
+import { computedFrames, framesOf } from '../../scenes/computedFrames';
+import { defaultTimeRange, filterVariableList, pageControls } from '../../scenes/filters';
+import type { PageDatasources } from '../../scenes/withPrometheusDatasource';
+import { DIMENSION_NAMES } from './spenderNames';
+import {
+  modelMixFrame,
+  REF_COST_PER_REQUEST,
+  REF_MODEL_MIX,
+  REF_SPEND_OVER_TIME,
+  spenderTargets,
+  spendTotalFrame,
+} from './spenderView';
+
+const COST_PER_INFERENCE = findStandardKpi('cost_per_inference')!;
+
+export interface Spender {
+  dimension: SpenderDimension;
+  key: string;
+}
+
+function spendStat(): VizPanel {
+  return PanelBuilders.stat()
+    .setTitle('Spend')
+    .setDescription('Spend of this spender in the selected range.')
+    .setData(computedFrames((frames) => [spendTotalFrame(framesOf(frames, REF_MODEL_MIX))]))
+    .setUnit('currencyUSD')
+    .setDecimals(2)
+    .setColor({ mode: FieldColorModeId.Fixed, fixedColor: 'text' })
+    .setNoValue(NO_VALUE)
+    .setOption('graphMode', BigValueGraphMode.None)
+    .build();
+}
+
+function costPerRequestStat(dimension: SpenderDimension): VizPanel {
+  const recorded = dimension === 'team' || dimension === 'model';
+  return PanelBuilders.stat()
+    .setTitle('Cost per request')
+    .setDescription(
+      recorded
+        ? 'Spend ÷ requests (successful and failed) in the selected range, coloured by the cost-per-inference thresholds (seed 001).'
+        : `Requests carry no ${DIMENSION_NAMES[dimension].one.toLowerCase()} label (only spend does), so cost per request is not defined here.`
+    )
+    .setData(computedFrames((frames) => framesOf(frames, REF_COST_PER_REQUEST)))
+    .setUnit('currencyUSD')
+    .setDecimals(COST_PER_INFERENCE.decimals)
+    .setThresholds(thresholdsOf(COST_PER_INFERENCE))
+    .setColor({ mode: FieldColorModeId.Thresholds })
+    .setNoValue(recorded ? NO_VALUE : `not recorded per ${DIMENSION_NAMES[dimension].one.toLowerCase()}`)
+    .setOption('graphMode', BigValueGraphMode.None)
+    .build();
+}
+
+function spendOverTime(): VizPanel {
+  return PanelBuilders.timeseries()
+    .setTitle('Spend over time')
+    .setDescription('Spend per hour for ranges up to 7 days, per day beyond; each bar covers the step before it.')
+    .setData(computedFrames((frames) => framesOf(frames, REF_SPEND_OVER_TIME)))
+    .setUnit('currencyUSD')
+    .setDecimals(2)
+    .setNoValue(NO_VALUE)
+    .setMin(0)
+    .setCustomFieldConfig('drawStyle', GraphDrawStyle.Bars)
+    .setCustomFieldConfig('fillOpacity', 70)
+    .setOption('legend', { showLegend: false, displayMode: LegendDisplayMode.List, placement: 'bottom', calcs: [] })
+    .build();
+}
+
+function modelMix(): VizPanel {
+  return PanelBuilders.piechart()
+    .setTitle('Model mix')
+    .setDescription('Spend by model in the selected range.')
+    .setData(computedFrames((frames) => [modelMixFrame(framesOf(frames, REF_MODEL_MIX))]))
+    .setUnit('currencyUSD')
+    .setDecimals(2)
+    .setNoValue(NO_VALUE)
+    .setOption('pieType', PieChartType.Donut)
+    .setOption('reduceOptions', { values: true, calcs: [], fields: '' })
+    .setOption('legend', {
+      showLegend: true,
+      displayMode: LegendDisplayMode.Table,
+      placement: 'right',
+      values: [PieChartLegendValues.Value, PieChartLegendValues.Percent],
+    })
+    .build();
+}
+
+export function spenderScene({ kpi, prometheus }: PageDatasources, spender: Spender): EmbeddedScene {
+  const { dimension, key } = spender;
+  return new EmbeddedScene({
+    $timeRange: defaultTimeRange(),
+    $variables: new SceneVariableSet({ variables: filterVariableList(kpi) }),
+    // the time series' hover events travel on this scope's bus
+    $behaviors: [new behaviors.CursorSync({ sync: DashboardCursorSync.Crosshair })],
+    controls: pageControls(),
+    body: new SceneFlexLayout({
+      $data: builtQueryRunner(prometheus, (ctx) => spenderTargets(dimension, key, ctx, ctx.filters)),
+      direction: 'column',
+      children: [
+        new SceneFlexLayout({
+          direction: 'row',
+          height: 140,
+          children: [
+            new SceneFlexItem({ body: spendStat() }),
+            new SceneFlexItem({ body: costPerRequestStat(dimension) }),
+          ],
+        }),
+        new SceneFlexLayout({
+          direction: 'row',
+          wrap: 'wrap',
+          children: [
+            new SceneFlexItem({ minWidth: 520, minHeight: 380, body: spendOverTime() }),
+            new SceneFlexItem({ minWidth: 380, minHeight: 380, body: modelMix() }),
+          ],
+        }),
+      ],
+    }),
+  });
+}
