@@ -8,7 +8,8 @@ import { testIds } from '../../components/testIds';
 import { budgetAlertRuleGroup, BUDGET_ALERT_RULE_UIDS } from '../../alerts/budgetAlertRules';
 import { ALERT_FOLDER_UID, ALERT_RULE_GROUP } from '../../constants';
 import { PluginPropsContext } from '../../utils/utils.plugin';
-import { BudgetAlertRules, CREATE_RULES_LABEL } from './BudgetAlertRules';
+import { BudgetAlertRules } from './BudgetAlertRules';
+import { CREATE_RULES_LABEL } from './budgetRulesView';
 
 jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getBackendSrv: jest.fn() }));
 

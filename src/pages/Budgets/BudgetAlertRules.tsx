@@ -15,10 +15,8 @@ import { testIds } from '../../components/testIds';
 import { BUDGET_ALERT_POLICY } from '../../budgets/budgetAlertPolicy';
 import { budgetAlertRuleGroup, BudgetAlertRuleGroup } from '../../alerts/budgetAlertRules';
 import { BudgetRuleStatus, listBudgetAlertRules, upsertBudgetAlertRules } from '../../alerts/provisioningClient';
-import { actionBlocker, ruleStateView, upsertOutcome } from './budgetRulesView';
+import { actionBlocker, CREATE_RULES_LABEL, ruleStateView, upsertOutcome } from './budgetRulesView';
 import { useBudgetThresholds } from './budgetThresholds';
-
-export const CREATE_RULES_LABEL = 'Create / update alert rules';
 
 export interface BudgetAlertRulesState extends SceneObjectState {
   /** the Prometheus datasource the rules query: the one the page's numbers come from */

@@ -5,6 +5,9 @@
  */
 import type { BudgetRuleStatus } from '../../alerts/provisioningClient';
 
+/** The one action of the box (also what the end-to-end spec clicks). */
+export const CREATE_RULES_LABEL = 'Create / update alert rules';
+
 export type RuleState = 'present' | 'missing';
 
 export interface RuleStateView {
