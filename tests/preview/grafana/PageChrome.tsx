@@ -113,7 +113,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     flexDirection: 'column',
     gap: theme.spacing(1),
   }),
-  breadcrumb: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  breadcrumb: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, a: { textDecoration: 'underline' } }),
   header: css({ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: theme.spacing(2) }),
   title: css({ margin: 0, fontSize: theme.typography.h2.fontSize }),
   subTitle: css({ color: theme.colors.text.secondary }),
