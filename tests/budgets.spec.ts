@@ -12,7 +12,14 @@ const RULE_UIDS = Object.values(BUDGET_ALERT_RULE_UIDS);
 const PROVISIONING_RULES_URL = '/api/v1/provisioning/alert-rules';
 const RISK_ORDER = ['critical', 'warning', 'ok', 'none'];
 
-type StoredRule = { uid: string; title: string; folderUID: string; ruleGroup: string; provenance?: string; data: Array<{ model: Record<string, unknown> }> };
+type StoredRule = {
+  uid: string;
+  title: string;
+  folderUID: string;
+  ruleGroup: string;
+  provenance?: string;
+  data: Array<{ model: Record<string, unknown> }>;
+};
 
 async function budgetRules(request: APIRequestContext): Promise<StoredRule[]> {
   const response = await request.get(PROVISIONING_RULES_URL);
@@ -22,7 +29,13 @@ async function budgetRules(request: APIRequestContext): Promise<StoredRule[]> {
 }
 
 /** What makes two stored versions the same rule (Grafana adds ids and timestamps of its own). */
-const essence = (r: StoredRule) => [r.uid, r.title, r.folderUID, r.ruleGroup, r.data.map((q) => q.model.expr ?? q.model.expression)];
+const essence = (r: StoredRule) => [
+  r.uid,
+  r.title,
+  r.folderUID,
+  r.ruleGroup,
+  r.data.map((q) => q.model.expr ?? q.model.expression),
+];
 
 async function expectRuleStates(page: Page, state: 'present' | 'missing') {
   for (const uid of RULE_UIDS) {
@@ -31,7 +44,10 @@ async function expectRuleStates(page: Page, state: 'present' | 'missing') {
 }
 
 test.describe('Budgets page', () => {
-  test('a gauge per budget in the colour of its utilization, riskiest first, teams without budget listed', async ({ gotoPage, page }) => {
+  test('a gauge per budget in the colour of its utilization, riskiest first, teams without budget listed', async ({
+    gotoPage,
+    page,
+  }) => {
     const settings = withDefaults((await (await page.request.get(APP_SETTINGS_URL)).json()).jsonData);
     await gotoPage(`/${ROUTES.Budgets}`);
     await expect(page.getByTestId(ids.table)).toBeVisible();
@@ -39,12 +55,15 @@ test.describe('Budgets page', () => {
     await expect(gauges.first()).toBeVisible();
     for (const gauge of await gauges.all()) {
       const value = Number(await gauge.getAttribute('aria-valuenow'));
-      const colour = value >= settings.budgetCriticalPercent ? 'red' : value >= settings.budgetWarningPercent ? 'orange' : 'green';
+      const colour =
+        value >= settings.budgetCriticalPercent ? 'red' : value >= settings.budgetWarningPercent ? 'orange' : 'green';
       await expect(gauge).toHaveAttribute('data-colour', colour);
     }
     const rows = page.getByTestId(/^data-testid budgets-row-/);
     const risks = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-risk') ?? ''));
-    expect(risks.map((r) => RISK_ORDER.indexOf(r))).toEqual([...risks.map((r) => RISK_ORDER.indexOf(r))].sort((a, b) => a - b));
+    expect(risks.map((r) => RISK_ORDER.indexOf(r))).toEqual(
+      [...risks.map((r) => RISK_ORDER.indexOf(r))].sort((a, b) => a - b)
+    );
     for (const row of await rows.all()) {
       const key = (await row.getAttribute('data-testid'))!.replace(ids.row(''), '');
       await expect(row.getByTestId(ids.team(key))).not.toBeEmpty();
@@ -52,9 +71,15 @@ test.describe('Budgets page', () => {
     }
   });
 
-  test('an Admin creates the alert rules, visible through the alerting API, and a second run updates the same rules', async ({ gotoPage, page }) => {
+  test('an Admin creates the alert rules, visible through the alerting API, and a second run updates the same rules', async ({
+    gotoPage,
+    page,
+  }) => {
     const before = await budgetRules(page.request);
-    test.skip(before.some((r) => r.provenance === 'file'), 'the rules are file-provisioned here (npm run server); see the next test');
+    test.skip(
+      before.some((r) => r.provenance === 'file'),
+      'the rules are file-provisioned here (npm run server); see the next test'
+    );
     await gotoPage(`/${ROUTES.Budgets}`);
     const action = page.getByRole('button', { name: CREATE_RULES_LABEL });
     await action.click();
@@ -93,12 +118,19 @@ async function ensureViewer(admin: APIRequestContext): Promise<void> {
 
 test('for a Viewer: the gauges, and the action disabled with the reason', async ({ browser, page }, testInfo) => {
   await ensureViewer(page.request);
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: { cookies: [], origins: [] } });
-  expect((await context.request.post('/login', { data: { user: VIEWER.login, password: VIEWER.password } })).ok()).toBe(true);
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
+  expect((await context.request.post('/login', { data: { user: VIEWER.login, password: VIEWER.password } })).ok()).toBe(
+    true
+  );
   const viewer = await context.newPage();
   await viewer.goto(`${PLUGIN_BASE_URL}/${ROUTES.Budgets}`);
   await expect(viewer.getByRole('meter').first()).toBeVisible();
   await expect(viewer.getByRole('button', { name: CREATE_RULES_LABEL })).toBeDisabled();
-  await expect(viewer.getByText(/^Only organization Admins can create or update these rules: .*\(you are Viewer\)/)).toBeVisible();
+  await expect(
+    viewer.getByText(/^Only organization Admins can create or update these rules: .*\(you are Viewer\)/)
+  ).toBeVisible();
   await context.close();
 });

@@ -74,7 +74,10 @@ test('an Admin creates the rules, then updates the same rules, then is refused w
   await userEvent.click(button());
   expect(await screen.findByText('Created 3 alert rules in the folder "AI Spend".')).toBeInTheDocument();
   expect(states()).toEqual(['present', 'present', 'present']);
-  expect(backend.writes).toEqual(['POST /api/folders', `PUT /api/v1/provisioning/folder/${ALERT_FOLDER_UID}/rule-groups/${ALERT_RULE_GROUP}`]);
+  expect(backend.writes).toEqual([
+    'POST /api/folders',
+    `PUT /api/v1/provisioning/folder/${ALERT_FOLDER_UID}/rule-groups/${ALERT_RULE_GROUP}`,
+  ]);
   const created = backend.rules;
 
   await userEvent.click(button());
@@ -105,32 +108,51 @@ test('the rules carry the thresholds of the app settings', async () => {
   ]);
 });
 
-test.each([OrgRole.Viewer, OrgRole.Editor])('a %s sees which rules exist, a disabled action and why; nothing is written', async (role) => {
-  backend.rules = [budgetAlertRuleGroup({ prometheusUid: 'prom' }).rules[0]];
-  renderBox(role);
-  await waitFor(() => expect(states()).toEqual(['present', 'missing', 'missing']));
-  // with a tooltip (the reason on hover) Grafana's Button is aria-disabled and drops its onClick
-  expect(button()).toHaveAttribute('aria-disabled', 'true');
-  const box = screen.getByTestId(testIds.budgets.alertRules);
-  expect(within(box).getByText(new RegExp(`^Only organization Admins can create or update these rules: .*\\(you are ${role}\\)`))).toBeInTheDocument();
-  await userEvent.click(button(), { pointerEventsCheck: 0 });
-  expect(backend.writes).toEqual([]);
-});
+test.each([OrgRole.Viewer, OrgRole.Editor])(
+  'a %s sees which rules exist, a disabled action and why; nothing is written',
+  async (role) => {
+    backend.rules = [budgetAlertRuleGroup({ prometheusUid: 'prom' }).rules[0]];
+    renderBox(role);
+    await waitFor(() => expect(states()).toEqual(['present', 'missing', 'missing']));
+    // with a tooltip (the reason on hover) Grafana's Button is aria-disabled and drops its onClick
+    expect(button()).toHaveAttribute('aria-disabled', 'true');
+    const box = screen.getByTestId(testIds.budgets.alertRules);
+    expect(
+      within(box).getByText(
+        new RegExp(`^Only organization Admins can create or update these rules: .*\\(you are ${role}\\)`)
+      )
+    ).toBeInTheDocument();
+    await userEvent.click(button(), { pointerEventsCheck: 0 });
+    expect(backend.writes).toEqual([]);
+  }
+);
 
 test('a listing Grafana refuses says so instead of showing states', async () => {
-  backend.fetch.mockImplementation(() => throwError(() => ({ status: 403, data: { message: 'Permissions needed: alert.provisioning:read' } })));
+  backend.fetch.mockImplementation(() =>
+    throwError(() => ({ status: 403, data: { message: 'Permissions needed: alert.provisioning:read' } }))
+  );
   renderBox(OrgRole.Viewer);
   expect(await screen.findByText('Cannot show which rules exist')).toBeInTheDocument();
-  expect(screen.getByText(/^Only Admins, or Editors with alerting read permission, can see which AI Spend budget alert rules exist/)).toBeInTheDocument();
+  expect(
+    screen.getByText(
+      /^Only Admins, or Editors with alerting read permission, can see which AI Spend budget alert rules exist/
+    )
+  ).toBeInTheDocument();
 });
 
 test('rules provisioned from a file are shown present and the action points to the file', async () => {
-  backend.rules = budgetAlertRuleGroup({ prometheusUid: 'prom' }).rules.map((r) => ({ ...r, folderUID: 'generated', provenance: 'file' }));
+  backend.rules = budgetAlertRuleGroup({ prometheusUid: 'prom' }).rules.map((r) => ({
+    ...r,
+    folderUID: 'generated',
+    provenance: 'file',
+  }));
   renderBox(OrgRole.Admin);
   await waitFor(() => expect(states()).toEqual(['present', 'present', 'present']));
   expect(screen.getAllByText('(provisioned from a file)')).toHaveLength(3);
   expect(button()).toHaveAttribute('aria-disabled', 'true');
-  expect(screen.getByText(/^These rules are provisioned from a file \(provisioning\/alerting\/aispend-budgets\.yaml\)/)).toBeInTheDocument();
+  expect(
+    screen.getByText(/^These rules are provisioned from a file \(provisioning\/alerting\/aispend-budgets\.yaml\)/)
+  ).toBeInTheDocument();
   await userEvent.click(button(), { pointerEventsCheck: 0 });
   expect(backend.writes).toEqual([]);
 });

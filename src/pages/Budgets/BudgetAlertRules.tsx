@@ -50,7 +50,11 @@ export class BudgetAlertRules extends SceneObjectBase<BudgetAlertRulesState> {
     this.setState({ busy: true, notice: undefined });
     try {
       const after = await upsertBudgetAlertRules(group);
-      this.setState({ statuses: after, loadError: undefined, notice: { severity: 'success', text: upsertOutcome(before, after, group.folderTitle) } });
+      this.setState({
+        statuses: after,
+        loadError: undefined,
+        notice: { severity: 'success', text: upsertOutcome(before, after, group.folderTitle) },
+      });
     } catch (e) {
       this.setState({ notice: { severity: 'error', text: messageOf(e) } });
     } finally {
@@ -79,34 +83,17 @@ function BudgetAlertRulesRenderer({ model }: SceneComponentProps<BudgetAlertRule
       <h3 className={styles.title}>Grafana alert rules</h3>
       <p className={styles.note}>
         Warning at ≥ {warningPercent} % and critical at ≥ {criticalPercent} % utilization per team (labels{' '}
-        <code>severity</code>, <code>team</code>), and budget exhaustion within {BUDGET_ALERT_POLICY.exhaustion.days} days;
-        rule group <code>{group.name}</code> in the folder “{group.folderTitle}”, querying the Prometheus datasource{' '}
-        <code>{prometheusUid}</code>. Created editable in Grafana’s alerting UI.
+        <code>severity</code>, <code>team</code>), and budget exhaustion within {BUDGET_ALERT_POLICY.exhaustion.days}{' '}
+        days; rule group <code>{group.name}</code> in the folder “{group.folderTitle}”, querying the Prometheus
+        datasource <code>{prometheusUid}</code>. Created editable in Grafana’s alerting UI.
       </p>
-      {loadError && <Alert severity="warning" title="Cannot show which rules exist">{loadError}</Alert>}
-      {!statuses && !loadError && <LoadingPlaceholder text="Looking up the alert rules…" />}
-      {statuses && (
-        <ul className={styles.rules}>
-          {statuses.map((s) => {
-            const view = ruleStateView(s);
-            return (
-              <li key={s.uid} className={styles.rule}>
-                <span data-testid={testIds.budgets.ruleState(s.uid)} data-state={view.state}>
-                  <Badge text={view.state} color={view.state === 'present' ? 'green' : 'darkgrey'} />
-                </span>
-                {view.state === 'present' ? (
-                  <a className={styles.link} href={locationUtil.assureBaseUrl(`/alerting/grafana/${encodeURIComponent(s.uid)}/view`)}>
-                    {s.title}
-                  </a>
-                ) : (
-                  <span>{s.title}</span>
-                )}
-                {view.note && <span className={styles.ruleNote}>({view.note})</span>}
-              </li>
-            );
-          })}
-        </ul>
+      {loadError && (
+        <Alert severity="warning" title="Cannot show which rules exist">
+          {loadError}
+        </Alert>
       )}
+      {!statuses && !loadError && <LoadingPlaceholder text="Looking up the alert rules…" />}
+      {statuses && <RuleStateList statuses={statuses} />}
       <div className={styles.action}>
         <Button
           icon={busy ? 'spinner' : 'bell'}
@@ -119,8 +106,39 @@ function BudgetAlertRulesRenderer({ model }: SceneComponentProps<BudgetAlertRule
         </Button>
         {blocker && <span className={styles.reason}>{blocker}</span>}
       </div>
-      {notice && <Alert severity={notice.severity} title={notice.text} onRemove={() => model.setState({ notice: undefined })} />}
+      {notice && (
+        <Alert severity={notice.severity} title={notice.text} onRemove={() => model.setState({ notice: undefined })} />
+      )}
     </section>
+  );
+}
+
+function RuleStateList({ statuses }: { statuses: BudgetRuleStatus[] }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <ul className={styles.rules}>
+      {statuses.map((s) => {
+        const view = ruleStateView(s);
+        return (
+          <li key={s.uid} className={styles.rule}>
+            <span data-testid={testIds.budgets.ruleState(s.uid)} data-state={view.state}>
+              <Badge text={view.state} color={view.state === 'present' ? 'green' : 'darkgrey'} />
+            </span>
+            {view.state === 'present' ? (
+              <a
+                className={styles.link}
+                href={locationUtil.assureBaseUrl(`/alerting/grafana/${encodeURIComponent(s.uid)}/view`)}
+              >
+                {s.title}
+              </a>
+            ) : (
+              <span>{s.title}</span>
+            )}
+            {view.note && <span className={styles.ruleNote}>({view.note})</span>}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -137,7 +155,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   title: css({ margin: 0, fontSize: theme.typography.h5.fontSize }),
   note: css({ color: theme.colors.text.secondary, margin: 0 }),
-  rules: css({ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5) }),
+  rules: css({
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  }),
   rule: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
   ruleNote: css({ color: theme.colors.text.secondary }),
   link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),

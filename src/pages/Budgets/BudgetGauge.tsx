@@ -35,7 +35,10 @@ export function BudgetGauge({ percent, colour, thresholds, label, testId }: Prop
       data-testid={testId}
       data-colour={colour}
     >
-      <div className={styles.fill} style={{ width: `${clamp(Number.isFinite(percent) ? percent : 100)}%`, background: fill }} />
+      <div
+        className={styles.fill}
+        style={{ width: `${clamp(Number.isFinite(percent) ? percent : 100)}%`, background: fill }}
+      />
       {[thresholds.warningPercent, thresholds.criticalPercent].map((t) => (
         <div key={t} className={styles.tick} style={{ left: `${clamp(t)}%` }} />
       ))}

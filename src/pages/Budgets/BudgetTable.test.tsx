@@ -32,9 +32,20 @@ function renderTable(jsonData: object = {}, frames = FRAMES) {
   const table = new BudgetTable({
     $data: new SceneDataNode({ data: { state: LoadingState.Done, series: frames, timeRange: getDefaultTimeRange() } }),
   });
-  const team = new CustomVariable({ name: 'team', query: 'data-science,marketing,platform,support', isMulti: true, includeAll: true, value: '$__all', text: 'All' });
+  const team = new CustomVariable({
+    name: 'team',
+    query: 'data-science,marketing,platform,support',
+    isMulti: true,
+    includeAll: true,
+    value: '$__all',
+    text: 'All',
+  });
   const scene = new EmbeddedScene({
-    $timeRange: new SceneTimeRange({ from: '2026-10-01T12:00:00.000Z', to: '2026-10-31T12:00:00.000Z', timeZone: 'utc' }),
+    $timeRange: new SceneTimeRange({
+      from: '2026-10-01T12:00:00.000Z',
+      to: '2026-10-31T12:00:00.000Z',
+      timeZone: 'utc',
+    }),
     $variables: new SceneVariableSet({ variables: [team] }),
     body: table,
   });
@@ -49,7 +60,10 @@ function renderTable(jsonData: object = {}, frames = FRAMES) {
 }
 
 const ids = testIds.budgets;
-const rowKeys = () => screen.getAllByTestId(/^data-testid budgets-row-/).map((r) => r.getAttribute('data-testid')!.replace('data-testid budgets-row-', ''));
+const rowKeys = () =>
+  screen
+    .getAllByTestId(/^data-testid budgets-row-/)
+    .map((r) => r.getAttribute('data-testid')!.replace('data-testid budgets-row-', ''));
 
 test('one row per team, riskiest first, with the team and utilization cells and a coloured gauge', () => {
   renderTable();
@@ -58,7 +72,9 @@ test('one row per team, riskiest first, with the team and utilization cells and 
   expect(screen.getByTestId(ids.utilization('platform'))).toHaveTextContent('88.2 %');
   expect(screen.getByTestId(ids.utilization('data-science'))).toHaveTextContent('97.0 %');
   const gauges = screen.getAllByRole('meter');
-  expect(gauges.map((g) => [g.getAttribute('aria-label'), g.getAttribute('aria-valuenow'), g.getAttribute('data-colour')])).toEqual([
+  expect(
+    gauges.map((g) => [g.getAttribute('aria-label'), g.getAttribute('aria-valuenow'), g.getAttribute('data-colour')])
+  ).toEqual([
     ['Budget utilization of data-science', '97', 'red'],
     ['Budget utilization of platform', '88.2', 'orange'],
     ['Budget utilization of marketing', '45.1', 'green'],

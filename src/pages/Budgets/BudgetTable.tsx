@@ -74,8 +74,15 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
     return <LoadingPlaceholder text="Loading budgets…" />;
   }
   if (data.state === LoadingState.Error) {
-    const detail = (data.errors ?? []).map((e) => e.message).filter(Boolean).join('; ');
-    return <Alert severity="error" title="The budget queries failed">{detail || 'Prometheus returned an error.'}</Alert>;
+    const detail = (data.errors ?? [])
+      .map((e) => e.message)
+      .filter(Boolean)
+      .join('; ');
+    return (
+      <Alert severity="error" title="The budget queries failed">
+        {detail || 'Prometheus returned an error.'}
+      </Alert>
+    );
   }
   // a handful of rows: computed on each render, no memo to keep in step with the inputs
   const rows = budgetRows(budgetResultsFromFrames(data.series), { nowMs: range.to.valueOf(), thresholds });
@@ -84,9 +91,10 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
     <div className={styles.wrapper}>
       {problem && <Alert severity="warning" title={problem} />}
       <p className={styles.note}>
-        As of {dateTimeFormat(range.to, { timeZone })}: gauges are green below {thresholds.warningPercent} %, orange from{' '}
-        {thresholds.warningPercent} % and red from {thresholds.criticalPercent} % (app settings). Burn rate: average
-        daily spend over the {BURN_WINDOW_DAYS} days before; projections assume it holds to the end of the period.
+        As of {dateTimeFormat(range.to, { timeZone })}: gauges are green below {thresholds.warningPercent} %, orange
+        from {thresholds.warningPercent} % and red from {thresholds.criticalPercent} % (app settings). Burn rate:
+        average daily spend over the {BURN_WINDOW_DAYS} days before; projections assume it holds to the end of the
+        period.
       </p>
       {shown.length === 0 ? (
         <Alert severity="info" title="No budgets and no spend">
@@ -94,23 +102,30 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
           {teams ? ' among the selected teams' : ''}.
         </Alert>
       ) : (
-        <div className={styles.scroll}>
-          <table className={styles.table} data-testid={testIds.budgets.table}>
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th key={c}>{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <BudgetTableRow key={row.key} row={row} thresholds={thresholds} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <BudgetRowsTable rows={shown} thresholds={thresholds} />
       )}
+    </div>
+  );
+}
+
+function BudgetRowsTable({ rows, thresholds }: { rows: BudgetRowView[]; thresholds: BudgetThresholds }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.scroll}>
+      <table className={styles.table} data-testid={testIds.budgets.table}>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c}>{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <BudgetTableRow key={row.key} row={row} thresholds={thresholds} />
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -118,7 +133,9 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
 function Coloured({ colour, children }: { colour: GrafanaColour | null; children: React.ReactNode }) {
   const theme = useTheme2();
   // the theme's text variant of a colour stays readable on both dark and light backgrounds
-  const text = colour ? theme.colors[colour === 'orange' ? 'warning' : colour === 'red' ? 'error' : 'success'].text : undefined;
+  const text = colour
+    ? theme.colors[colour === 'orange' ? 'warning' : colour === 'red' ? 'error' : 'success'].text
+    : undefined;
   return <span style={text ? { color: text } : undefined}>{children}</span>;
 }
 
@@ -184,7 +201,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
       whiteSpace: 'nowrap',
       fontVariantNumeric: 'tabular-nums',
     },
-    th: { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium, whiteSpace: 'normal', verticalAlign: 'bottom' },
+    th: {
+      color: theme.colors.text.secondary,
+      fontWeight: theme.typography.fontWeightMedium,
+      whiteSpace: 'normal',
+      verticalAlign: 'bottom',
+    },
   }),
   team: css({ fontWeight: theme.typography.fontWeightMedium }),
   utilization: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), minWidth: 180 }),

@@ -15,12 +15,20 @@ import { budgetThresholdsOf } from './budgetThresholds';
 const END_OF_HISTORY = Date.UTC(2026, 9, 31, 12); // half a day left in the month
 const MID_MONTH = Date.UTC(2026, 9, 21); // 11 days left
 
-const sample = (team: string, value: number, period?: string) => ({ labels: { team, ...(period ? { period } : {}) }, value });
+const sample = (team: string, value: number, period?: string) => ({
+  labels: { team, ...(period ? { period } : {}) },
+  value,
+});
 
 /** The preview's LiteLLM history at its end: one team at warning, one critical, one without budget. */
 const HISTORY: BudgetQueryResults = {
   limit: [sample('data-science', 5880), sample('marketing', 2680), sample('platform', 540), sample('research', 6190)],
-  spend: [sample('data-science', 5703.57), sample('marketing', 1207.74), sample('platform', 476.29), sample('research', 3837.56)],
+  spend: [
+    sample('data-science', 5703.57),
+    sample('marketing', 1207.74),
+    sample('platform', 476.29),
+    sample('research', 3837.56),
+  ],
   burnRate: [
     sample('data-science', 194.6),
     sample('marketing', 46.5),
@@ -31,7 +39,11 @@ const HISTORY: BudgetQueryResults = {
   ],
 };
 
-function views(results: BudgetQueryResults, nowMs = END_OF_HISTORY, thresholds: BudgetThresholds = DEFAULT_BUDGET_THRESHOLDS) {
+function views(
+  results: BudgetQueryResults,
+  nowMs = END_OF_HISTORY,
+  thresholds: BudgetThresholds = DEFAULT_BUDGET_THRESHOLDS
+) {
   return budgetRows(results, { nowMs, thresholds }).map(budgetRowView);
 }
 
@@ -56,7 +68,11 @@ test.each<[number, BudgetThresholds, string, string]>([
   [75, { warningPercent: 70, criticalPercent: 90 }, 'orange', 'Warning'],
   [90, { warningPercent: 70, criticalPercent: 90 }, 'red', 'Critical'],
 ])('spend %p of a 100 USD limit with thresholds %o: gauge %s', (spend, thresholds, colour, status) => {
-  const [row] = views({ limit: [sample('t', 100)], spend: [sample('t', spend)], burnRate: [] }, END_OF_HISTORY, thresholds);
+  const [row] = views(
+    { limit: [sample('t', 100)], spend: [sample('t', spend)], burnRate: [] },
+    END_OF_HISTORY,
+    thresholds
+  );
   expect([row.colour, row.status]).toEqual([colour, status]);
 });
 
@@ -92,9 +108,29 @@ test('a projection past the limit, the global budget, a team with two budgets (t
     },
     MID_MONTH
   );
-  expect(rows.map((v) => [v.key, v.team, v.utilization, v.projected, v.overrun, v.overrunColour, v.period, v.daysToExhaustion])).toEqual([
+  expect(
+    rows.map((v) => [
+      v.key,
+      v.team,
+      v.utilization,
+      v.projected,
+      v.overrun,
+      v.overrunColour,
+      v.period,
+      v.daysToExhaustion,
+    ])
+  ).toEqual([
     ['ml', 'ml', '90.0 %', '$2,000.00', 'overruns by $1,000.00', 'red', 'monthly (tightest of 2)', '1.0 days'],
-    [GLOBAL_ROW_KEY, 'Global budget (all teams)', '40.0 %', '$31,000.00', 'within the limit', 'green', 'monthly', '30.0 days'],
+    [
+      GLOBAL_ROW_KEY,
+      'Global budget (all teams)',
+      '40.0 %',
+      '$31,000.00',
+      'within the limit',
+      'green',
+      'monthly',
+      '30.0 days',
+    ],
   ]);
 });
 
@@ -137,7 +173,10 @@ test.each<[unknown, string[] | null]>([
   [[], null],
   [undefined, null],
   ['platform', ['platform']],
-  [['platform', 'research'], ['platform', 'research']],
+  [
+    ['platform', 'research'],
+    ['platform', 'research'],
+  ],
 ])('team filter value %p selects %p', (value, teams) => {
   expect(selectedTeams(value)).toEqual(teams);
 });
@@ -154,8 +193,18 @@ test('a team selection keeps those teams and drops the global budget; All keeps 
 
 test.each<[string, object | undefined, BudgetThresholds, boolean]>([
   ['no settings: 80 / 95', undefined, { warningPercent: 80, criticalPercent: 95 }, false],
-  ['the settings', { budgetWarningPercent: 70, budgetCriticalPercent: 90 }, { warningPercent: 70, criticalPercent: 90 }, false],
-  ['warning not below critical: defaults', { budgetWarningPercent: 95, budgetCriticalPercent: 80 }, { warningPercent: 80, criticalPercent: 95 }, true],
+  [
+    'the settings',
+    { budgetWarningPercent: 70, budgetCriticalPercent: 90 },
+    { warningPercent: 70, criticalPercent: 90 },
+    false,
+  ],
+  [
+    'warning not below critical: defaults',
+    { budgetWarningPercent: 95, budgetCriticalPercent: 80 },
+    { warningPercent: 80, criticalPercent: 95 },
+    true,
+  ],
   ['not numbers: defaults', { budgetWarningPercent: '80' }, { warningPercent: 80, criticalPercent: 95 }, true],
 ])('thresholds from %s', (_, jsonData, thresholds, problem) => {
   const setting = budgetThresholdsOf(jsonData as never);

@@ -16,9 +16,19 @@ export const GLOBAL_ROW_KEY = '(global)';
 
 export type GrafanaColour = 'green' | 'orange' | 'red';
 
-export const RISK_COLOURS: Record<BudgetRisk, GrafanaColour | null> = { critical: 'red', warning: 'orange', ok: 'green', none: null };
+export const RISK_COLOURS: Record<BudgetRisk, GrafanaColour | null> = {
+  critical: 'red',
+  warning: 'orange',
+  ok: 'green',
+  none: null,
+};
 
-const RISK_NAMES: Record<BudgetRisk, string> = { critical: 'Critical', warning: 'Warning', ok: 'OK', none: 'No budget' };
+const RISK_NAMES: Record<BudgetRisk, string> = {
+  critical: 'Critical',
+  warning: 'Warning',
+  ok: 'OK',
+  none: 'No budget',
+};
 
 const PERIOD_NAMES: Record<BudgetPeriod, string> = { day: 'daily', week: 'weekly', month: 'monthly' };
 
@@ -49,7 +59,12 @@ export interface BudgetRowView {
   period: string;
 }
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 export function formatUsd(value: number | null): string {
   return value === null || Number.isNaN(value) ? NO_VALUE : usd.format(value);
@@ -91,7 +106,10 @@ function periodText(row: BudgetRow): string {
     return NO_VALUE;
   }
   const name = row.period ? PERIOD_NAMES[row.period] : 'unknown period';
-  const notes = [row.periodAssumed ? 'assumed' : '', row.budgetCount > 1 ? `tightest of ${row.budgetCount}` : ''].filter(Boolean);
+  const notes = [
+    row.periodAssumed ? 'assumed' : '',
+    row.budgetCount > 1 ? `tightest of ${row.budgetCount}` : '',
+  ].filter(Boolean);
   return notes.length ? `${name} (${notes.join(', ')})` : name;
 }
 

@@ -23,18 +23,26 @@ export function ruleStateView(status: BudgetRuleStatus): RuleStateView {
   if (status.provenance === 'file') {
     return { state: 'present', note: 'provisioned from a file' };
   }
-  return status.upToDate ? { state: 'present' } : { state: 'present', note: 'differs from the current settings: update it' };
+  return status.upToDate
+    ? { state: 'present' }
+    : { state: 'present', note: 'differs from the current settings: update it' };
 }
 
 const count = (n: number) => `${n} alert rule${n === 1 ? '' : 's'}`;
 
 /** "Created 3 …", "Updated 3 …" or both, from the statuses before and after the write. */
-export function upsertOutcome(before: BudgetRuleStatus[] | undefined, after: BudgetRuleStatus[], folderTitle: string): string {
+export function upsertOutcome(
+  before: BudgetRuleStatus[] | undefined,
+  after: BudgetRuleStatus[],
+  folderTitle: string
+): string {
   const existed = new Set((before ?? []).filter((s) => s.exists).map((s) => s.uid));
   const present = after.filter((s) => s.exists);
   const created = present.filter((s) => !existed.has(s.uid)).length;
   const updated = present.length - created;
-  const parts = [created ? `created ${count(created)}` : '', updated ? `updated ${count(updated)}` : ''].filter(Boolean);
+  const parts = [created ? `created ${count(created)}` : '', updated ? `updated ${count(updated)}` : ''].filter(
+    Boolean
+  );
   const text = parts.join(' and ') || 'wrote no alert rule';
   const missing = after.length - present.length;
   return `${text[0].toUpperCase()}${text.slice(1)} in the folder "${folderTitle}".${missing ? ` ${count(missing)} still missing.` : ''}`;

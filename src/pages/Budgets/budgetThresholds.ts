@@ -17,7 +17,8 @@ export interface ThresholdSetting {
 
 export function budgetThresholdsOf(jsonData: Partial<AppSettings> | undefined): ThresholdSetting {
   const { budgetWarningPercent: warning, budgetCriticalPercent: critical } = withDefaults(jsonData);
-  const valid = [warning, critical].every((v) => typeof v === 'number' && Number.isFinite(v)) && warning > 0 && warning < critical;
+  const valid =
+    [warning, critical].every((v) => typeof v === 'number' && Number.isFinite(v)) && warning > 0 && warning < critical;
   if (valid) {
     return { thresholds: { warningPercent: warning, criticalPercent: critical } };
   }

@@ -7,7 +7,8 @@ import { budgetsScene } from './budgetsScene';
 export function budgetsPage(): SceneAppPage {
   return new SceneAppPage({
     title: 'Budgets',
-    subTitle: 'Budget utilization, burn rate and exhaustion per team; alert rules at the warning and critical thresholds',
+    subTitle:
+      'Budget utilization, burn rate and exhaustion per team; alert rules at the warning and critical thresholds',
     url: prefixRoute(ROUTES.Budgets),
     routePath: `${ROUTES.Budgets}/*`,
     getScene: () => withPrometheusDatasource(budgetsScene),

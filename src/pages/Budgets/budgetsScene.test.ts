@@ -5,7 +5,10 @@ import { BudgetTable } from './BudgetTable';
 import { budgetsScene } from './budgetsScene';
 import { budgetResultsFromFrames } from './budgetTargets';
 
-const datasources = { kpi: { uid: 'kpi', type: 'aispend-kpi-datasource' }, prometheus: { uid: 'prom', type: 'prometheus' } };
+const datasources = {
+  kpi: { uid: 'kpi', type: 'aispend-kpi-datasource' },
+  prometheus: { uid: 'prom', type: 'prometheus' },
+};
 
 function children(scene: EmbeddedScene) {
   return ((scene.state.body as SceneFlexLayout).state.children as SceneFlexItem[]).map((item) => item.state.body);
@@ -35,7 +38,13 @@ test.each([
 ])('instant query %s', (refId, expr) => {
   const queries = runner(budgetsScene(datasources)).state.queries;
   expect(queries).toHaveLength(3);
-  expect(queries.find((q) => q.refId === refId)).toEqual({ refId, expr, instant: true, range: false, editorMode: 'code' });
+  expect(queries.find((q) => q.refId === refId)).toEqual({
+    refId,
+    expr,
+    instant: true,
+    range: false,
+    editorMode: 'code',
+  });
 });
 
 test('only the team filter (budgets have no provider or model), a 30-day range and the page controls', () => {

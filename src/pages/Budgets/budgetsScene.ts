@@ -16,7 +16,9 @@ export function budgetsScene({ kpi, prometheus }: PageDatasources): EmbeddedScen
   return new EmbeddedScene({
     $timeRange: defaultTimeRange(),
     // budgets are per team: a provider or model filter has no budget to narrow
-    $variables: new SceneVariableSet({ variables: filterVariableList(kpi).filter((v) => v.state.name === VARIABLES.team) }),
+    $variables: new SceneVariableSet({
+      variables: filterVariableList(kpi).filter((v) => v.state.name === VARIABLES.team),
+    }),
     controls: pageControls(),
     body: new SceneFlexLayout({
       direction: 'column',
