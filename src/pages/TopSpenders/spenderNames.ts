@@ -6,11 +6,12 @@ import { SPENDER_DIMENSIONS, SpenderDimension } from '../../analysis/topSpenders
 import { ROUTES, VARIABLES } from '../../constants';
 import { prefixRoute } from '../../utils/utils.routing';
 
-export const DIMENSION_NAMES: Record<SpenderDimension, { one: string; many: string }> = {
-  team: { one: 'Team', many: 'teams' },
-  user: { one: 'User', many: 'users' },
-  api_key: { one: 'API key', many: 'API keys' },
-  model: { one: 'Model', many: 'models' },
+/** `one`: a heading; `inText`: within a sentence; `many`: the plural in a sentence. */
+export const DIMENSION_NAMES: Record<SpenderDimension, { one: string; inText: string; many: string }> = {
+  team: { one: 'Team', inText: 'team', many: 'teams' },
+  user: { one: 'User', inText: 'user', many: 'users' },
+  api_key: { one: 'API key', inText: 'API key', many: 'API keys' },
+  model: { one: 'Model', inText: 'model', many: 'models' },
 };
 
 export function isSpenderDimension(value: unknown): value is SpenderDimension {
@@ -19,7 +20,7 @@ export function isSpenderDimension(value: unknown): value is SpenderDimension {
 
 /** The spender as shown: series without the label (PromQL's "") read "(no team)". */
 export function spenderName(key: string, dimension: SpenderDimension): string {
-  return key === '' ? `(no ${DIMENSION_NAMES[dimension].one.toLowerCase()})` : key;
+  return key === '' ? `(no ${DIMENSION_NAMES[dimension].inText})` : key;
 }
 
 const ONLY_DASHES = /^-+$/;

@@ -56,20 +56,30 @@ function spendStat(): VizPanel {
 }
 
 function costPerRequestStat(dimension: SpenderDimension): VizPanel {
-  const recorded = dimension === 'team' || dimension === 'model';
+  if (dimension === 'user' || dimension === 'api_key') {
+    const label = DIMENSION_NAMES[dimension].inText;
+    // requests carry no user / api_key label: the measure is missing, shown as such (no query)
+    return PanelBuilders.stat()
+      .setTitle(`Cost per request (not recorded per ${label})`)
+      .setDescription(
+        `Requests carry no ${label} label (only spend does), so cost per request is not defined per ${label}.`
+      )
+      .setNoValue(NO_VALUE)
+      .setColor({ mode: FieldColorModeId.Fixed, fixedColor: 'text' })
+      .setOption('graphMode', BigValueGraphMode.None)
+      .build();
+  }
   return PanelBuilders.stat()
     .setTitle('Cost per request')
     .setDescription(
-      recorded
-        ? 'Spend ÷ requests (successful and failed) in the selected range, coloured by the cost-per-inference thresholds (seed 001).'
-        : `Requests carry no ${DIMENSION_NAMES[dimension].one.toLowerCase()} label (only spend does), so cost per request is not defined here.`
+      'Spend ÷ requests (successful and failed) in the selected range, coloured by the cost-per-inference thresholds (seed 001).'
     )
     .setData(computedFrames((frames) => framesOf(frames, REF_COST_PER_REQUEST)))
     .setUnit('currencyUSD')
     .setDecimals(COST_PER_INFERENCE.decimals)
     .setThresholds(thresholdsOf(COST_PER_INFERENCE))
     .setColor({ mode: FieldColorModeId.Thresholds })
-    .setNoValue(recorded ? NO_VALUE : `not recorded per ${DIMENSION_NAMES[dimension].one.toLowerCase()}`)
+    .setNoValue(NO_VALUE)
     .setOption('graphMode', BigValueGraphMode.None)
     .build();
 }
