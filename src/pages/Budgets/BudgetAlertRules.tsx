@@ -80,7 +80,7 @@ function BudgetAlertRulesRenderer({ model }: SceneComponentProps<BudgetAlertRule
   const blocker = actionBlocker(config.bootData.user.orgRole, statuses);
   return (
     <section className={styles.box} data-testid={testIds.budgets.alertRules} aria-label="Budget alert rules">
-      <h3 className={styles.title}>Grafana alert rules</h3>
+      <h2 className={styles.title}>Grafana alert rules</h2>
       <p className={styles.note}>
         Warning at ≥ {warningPercent} % and critical at ≥ {criticalPercent} % utilization per team (labels{' '}
         <code>severity</code>, <code>team</code>), and budget exhaustion within {BUDGET_ALERT_POLICY.exhaustion.days}{' '}
@@ -122,7 +122,7 @@ function RuleStateList({ statuses }: { statuses: BudgetRuleStatus[] }) {
         return (
           <li key={s.uid} className={styles.rule}>
             <span data-testid={testIds.budgets.ruleState(s.uid)} data-state={view.state}>
-              <Badge text={view.state} color={view.state === 'present' ? 'green' : 'darkgrey'} />
+              <Badge text={view.state} color={view.state === 'present' ? 'green' : 'orange'} />
             </span>
             {view.state === 'present' ? (
               <a

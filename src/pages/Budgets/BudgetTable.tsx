@@ -47,7 +47,7 @@ function teamSelection(model: BudgetTable): string[] | null {
   return variable instanceof MultiValueVariable ? selectedTeams(variable.state.value) : null;
 }
 
-const BADGE_COLOURS = { critical: 'red', warning: 'orange', ok: 'green', none: 'darkgrey' } as const;
+const BADGE_COLOURS = { critical: 'red', warning: 'orange', ok: 'green' } as const;
 
 const COLUMNS = [
   'Team',
@@ -148,7 +148,12 @@ function BudgetTableRow({ row, thresholds }: { row: BudgetRowView; thresholds: B
         {row.team}
       </td>
       <td>
-        <Badge text={row.status} color={BADGE_COLOURS[row.risk]} />
+        {/* Grafana's grey badge is too faint on the light theme: no budget is plain text */}
+        {row.risk === 'none' ? (
+          <span className={styles.noBudget}>{row.status}</span>
+        ) : (
+          <Badge text={row.status} color={BADGE_COLOURS[row.risk]} />
+        )}
       </td>
       <td>
         <div className={styles.utilization}>
@@ -209,6 +214,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     },
   }),
   team: css({ fontWeight: theme.typography.fontWeightMedium }),
+  noBudget: css({ color: theme.colors.text.secondary }),
   utilization: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), minWidth: 180 }),
   percent: css({ minWidth: '5.5em', textAlign: 'right', fontWeight: theme.typography.fontWeightMedium }),
   sub: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
