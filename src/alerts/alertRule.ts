@@ -6,7 +6,7 @@
  */
 import type { KpiDefinition } from '../engine/catalog';
 import type { GroupByLabel } from '../engine/conventions';
-import { compileToPromQL } from '../engine/language';
+import { compileToPromQL, type Filters } from '../engine/language';
 
 export const EXPRESSION_DATASOURCE_UID = '__expr__';
 
@@ -16,6 +16,8 @@ export interface KpiAlertOptions {
   /** fire when the KPI is above (default) or below the threshold */
   when?: 'above' | 'below';
   groupBy?: GroupByLabel;
+  /** only this traffic (e.g. the provider / model / team filters of the page the rule was made on) */
+  filters?: Filters;
   /** the window the KPI is computed over at each evaluation */
   windowSeconds: number;
   prometheusUid: string;
@@ -68,7 +70,13 @@ export function prometheusQuery(refId: string, expr: string, prometheusUid: stri
 
 /** A server-side expression step (reduce, math, threshold). */
 export function expressionStep(refId: string, model: Record<string, unknown>): AlertQuery {
-  return { refId, datasourceUid: EXPRESSION_DATASOURCE_UID, queryType: '', relativeTimeRange: TIME_RANGE, model: { refId, ...model } };
+  return {
+    refId,
+    datasourceUid: EXPRESSION_DATASOURCE_UID,
+    queryType: '',
+    relativeTimeRange: TIME_RANGE,
+    model: { refId, ...model },
+  };
 }
 
 /** The last non-NaN value of each series of `expression`. */
@@ -81,7 +89,12 @@ export function buildKpiAlertRule(options: KpiAlertOptions): ProvisionedAlertRul
   if (!Number.isFinite(threshold)) {
     throw new AlertRuleError('The threshold must be a number');
   }
-  const compiled = compileToPromQL(kpi.formula, { mode: 'instant', windowSeconds: options.windowSeconds, groupBy: groupBy ? [groupBy] : [] });
+  const compiled = compileToPromQL(kpi.formula, {
+    mode: 'instant',
+    windowSeconds: options.windowSeconds,
+    groupBy: groupBy ? [groupBy] : [],
+    filters: options.filters ?? {},
+  });
   if (!compiled.ok) {
     const d = compiled.diagnostics[0];
     throw new AlertRuleError(`KPI "${kpi.id}": ${d.message} (column ${d.startColumn})`);

@@ -70,3 +70,17 @@ export function representativeValue(
   const best = present.reduce((a, b) => (lowest ? (b.value < a.value ? b : a) : b.value > a.value ? b : a));
   return { value: best.value, group: best.labels[label] ?? '', groups: present.length };
 }
+
+/**
+ * A change with its sign, at the KPI's decimals or, when that rounds a real change to zero
+ * (a ratio moving in its fifth decimal), with up to four more: "+$0.00003", not "-$0.0000".
+ */
+export function formatChange(kpi: Pick<KpiDefinition, 'unit' | 'decimals'>, delta: number): string {
+  const at = (decimals: number) => ({ ...kpi, decimals });
+  let decimals = kpi.decimals;
+  const roundsToZero = (d: number) => formatKpiValue(at(d), delta).replace('-', '') === formatKpiValue(at(d), 0);
+  while (delta !== 0 && decimals < kpi.decimals + 4 && roundsToZero(decimals)) {
+    decimals++;
+  }
+  return `${delta > 0 ? '+' : ''}${formatKpiValue(at(decimals), delta)}`;
+}

@@ -9,6 +9,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Field, Input, Modal, RadioButtonGroup, TextLink, useStyles2 } from '@grafana/ui';
 import type { KpiDefinition } from '../../../engine/catalog';
 import type { BaseLabel } from '../../../engine/conventions';
+import type { Filters } from '../../../engine/language';
 import { ALERT_FOLDER_TITLE, ALERT_KPI_RULE_GROUP } from '../../../constants';
 import { buildKpiAlert, defaultAlertForm, type KpiAlertForm } from './kpiAlert';
 import { alertRuleViewUrl, upsertKpiAlertRule, type KpiAlertResult } from './kpiAlertClient';
@@ -16,6 +17,8 @@ import { alertRuleViewUrl, upsertKpiAlertRule, type KpiAlertResult } from './kpi
 export interface AlertRuleModalProps {
   kpi: KpiDefinition;
   prometheusUid?: string;
+  /** the page's filters: the rule watches the same traffic */
+  filters: Filters;
   canWrite: boolean;
   onDismiss(): void;
 }
@@ -32,13 +35,13 @@ const WINDOWS = ['1h', '6h', '1d', '7d'].map((w) => ({ label: w, value: w }));
 const NONE = 'none';
 const GROUPS = [NONE, 'provider', 'model', 'team'].map((g) => ({ label: g === NONE ? 'None' : `Per ${g}`, value: g }));
 
-export function AlertRuleModal({ kpi, prometheusUid, canWrite, onDismiss }: AlertRuleModalProps) {
+export function AlertRuleModal({ kpi, prometheusUid, filters, canWrite, onDismiss }: AlertRuleModalProps) {
   const styles = useStyles2(getStyles);
   const [form, setForm] = useState<KpiAlertForm>(() => defaultAlertForm(kpi));
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<KpiAlertResult>();
   const [error, setError] = useState<string>();
-  const built = useMemo(() => buildKpiAlert(kpi, form, prometheusUid), [kpi, form, prometheusUid]);
+  const built = useMemo(() => buildKpiAlert(kpi, form, prometheusUid, filters), [kpi, form, prometheusUid, filters]);
   const set = (change: Partial<KpiAlertForm>) => {
     setForm({ ...form, ...change });
     setResult(undefined);

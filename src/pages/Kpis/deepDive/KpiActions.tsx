@@ -12,6 +12,7 @@ import { Badge, Button, ClipboardButton, Dropdown, Menu, useStyles2 } from '@gra
 import { VARIABLES } from '../../../constants';
 import type { KpiDefinition } from '../../../engine/catalog';
 import { RULE_INTERVAL_SECONDS, type BaseLabel } from '../../../engine/conventions';
+import type { Filters } from '../../../engine/language';
 import { framesToCsv } from '../../../analysis/csv';
 import type { AppSettings } from '../../../settings/model';
 import type { KpiDataSourceOptions } from '../../../datasource/types';
@@ -22,6 +23,7 @@ import { AlertRuleModal } from './AlertRuleModal';
 import { downloadText } from './csvDownload';
 import { DATA_KEYS } from './deepDiveQueries';
 import { csvFileName, filtersFromVariableValues, kpiPanelJson, kpiPromQL } from './kpiExports';
+import type { BreakdownPanel } from './BreakdownPanel';
 import type { WhatChangedPanel } from './WhatChangedPanel';
 
 export type CsvPart = 'series' | 'value' | `by-${BaseLabel}` | 'what-changed';
@@ -64,7 +66,9 @@ export class KpiActions extends SceneObjectBase<KpiActionsState> {
     if (part === 'series' || part === 'value') {
       return this.dataOf(DATA_KEYS[part]);
     }
-    return this.dataOf(DATA_KEYS.shownBreakdown(part.slice(3) as BaseLabel));
+    return (
+      sceneGraph.findByKey(this, DATA_KEYS.shownBreakdown(part.slice(3) as BaseLabel)) as BreakdownPanel
+    ).shownFrames();
   }
 
   exportCsv(part: CsvPart) {
@@ -79,18 +83,24 @@ export class KpiActions extends SceneObjectBase<KpiActionsState> {
     this.setState({ notice: { ok: true, text: `Downloaded ${name}.` } });
   }
 
-  promql() {
-    const range = sceneGraph.getTimeRange(this).state.value;
+  /** The page's provider / model / team filters. */
+  filters(): Filters {
     const values = Object.fromEntries(
       [VARIABLES.provider, VARIABLES.model, VARIABLES.team].map((name) => [
         name,
-        sceneGraph.lookupVariable(name, this)?.getValue(),
+        // the selection itself ($__all for All), not getValue(), which expands All into every option
+        (sceneGraph.lookupVariable(name, this)?.state as { value?: unknown } | undefined)?.value,
       ])
     );
+    return filtersFromVariableValues(values);
+  }
+
+  promql() {
+    const range = sceneGraph.getTimeRange(this).state.value;
     return kpiPromQL(this.state.kpi, {
       fromMs: range.from.valueOf(),
       toMs: range.to.valueOf(),
-      filters: filtersFromVariableValues(values),
+      filters: this.filters(),
       ruleIntervalSeconds: this.datasourceOptions().ruleIntervalSeconds ?? RULE_INTERVAL_SECONDS,
     });
   }
@@ -181,6 +191,7 @@ function KpiActionsView({ model }: SceneComponentProps<KpiActions>) {
         <AlertRuleModal
           kpi={kpi}
           prometheusUid={model.prometheusUid()}
+          filters={model.filters()}
           canWrite={isOrgAdmin()}
           onDismiss={() => model.setState({ modal: undefined })}
         />

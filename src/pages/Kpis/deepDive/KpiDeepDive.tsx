@@ -3,6 +3,7 @@
  * app settings (read once; they also give the budget threshold of the recommendations).
  */
 import React from 'react';
+import { css } from '@emotion/css';
 import { SceneComponentProps, SceneFlexLayout, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
 import type { DataSourceRef } from '@grafana/schema';
 import { locationService } from '@grafana/runtime';
@@ -12,6 +13,9 @@ import { loadAppSettings, type AppSettings } from '../../../settings/appSettings
 import { testIds } from '../../../components/testIds';
 import { kpiCatalogUrl } from '../kpiLinks';
 import { deepDiveLayout } from './deepDiveLayout';
+
+// the page body is a flex container: without growing, the panels would shrink to their content
+const fill = css({ flexGrow: 1, width: '100%', minWidth: 0 });
 
 export interface KpiDeepDiveState extends SceneObjectState {
   kpiId: string;
@@ -75,7 +79,7 @@ export class KpiDeepDive extends SceneObjectBase<KpiDeepDiveState> {
       return <LoadingPlaceholder text="Loading the KPI…" />;
     }
     return (
-      <div data-testid={testIds.kpis.deepDive}>
+      <div data-testid={testIds.kpis.deepDive} className={fill}>
         <body.Component model={body} />
       </div>
     );

@@ -12,9 +12,9 @@ import type { KpiDefinition } from '../../../engine/catalog';
 import type { BaseLabel } from '../../../engine/conventions';
 import type { Contribution } from '../../../analysis/whatChanged';
 import { testIds } from '../../../components/testIds';
-import { formatKpiValue } from '../kpiValues';
+import { formatChange, formatKpiValue } from '../kpiValues';
 import { isAdditiveFormula } from './additive';
-import { groupName, whatChangedFrame, whatChangedOf } from './breakdownFrames';
+import { groupName, LABEL_TITLES, whatChangedFrame, whatChangedOf } from './breakdownFrames';
 import { DATA_KEYS, type Comparability } from './deepDiveQueries';
 import { PanelBox } from './PanelBox';
 
@@ -81,8 +81,6 @@ function changeClass(kpi: KpiDefinition, delta: number, styles: ReturnType<typeo
   return better ? styles.better : styles.worse;
 }
 
-const signed = (kpi: KpiDefinition, delta: number) => `${delta > 0 ? '+' : ''}${formatKpiValue(kpi, delta)}`;
-
 function Row({ kpi, label, row }: { kpi: KpiDefinition; label: BaseLabel; row: Contribution }) {
   const styles = useStyles2(getStyles);
   return (
@@ -90,7 +88,7 @@ function Row({ kpi, label, row }: { kpi: KpiDefinition; label: BaseLabel; row: C
       <td>{groupName(label, row.key)}</td>
       <td className={styles.number}>{formatKpiValue(kpi, row.previous)}</td>
       <td className={styles.number}>{formatKpiValue(kpi, row.current)}</td>
-      <td className={cx(styles.number, changeClass(kpi, row.delta, styles))}>{signed(kpi, row.delta)}</td>
+      <td className={cx(styles.number, changeClass(kpi, row.delta, styles))}>{formatChange(kpi, row.delta)}</td>
       <td className={styles.number}>{row.sharePercent === null ? '—' : `${row.sharePercent.toFixed(1)} %`}</td>
       <td>{row.status === 'new' || row.status === 'vanished' ? <Badge color="blue" text={row.status} /> : null}</td>
     </tr>
@@ -114,14 +112,22 @@ function Ranking({ runner, kpi, label }: { runner: SceneQueryRunner; kpi: KpiDef
   return (
     <>
       <div className={styles.summary}>
-        {additive ? 'Total change' : `Sum of the ${label}s' changes (a ratio KPI: not the KPI's own change)`}:{' '}
-        <strong className={changeClass(kpi, changed.totalDelta, styles)}>{signed(kpi, changed.totalDelta)}</strong>
+        {additive ? (
+          <>
+            Total change:{' '}
+            <strong className={changeClass(kpi, changed.totalDelta, styles)}>
+              {formatChange(kpi, changed.totalDelta)}
+            </strong>
+          </>
+        ) : (
+          `A ratio: the ${label}s' changes do not add up to the KPI's change; shares are of their sum.`
+        )}
       </div>
       <div className={styles.scroll}>
         <table className={styles.table}>
           <thead>
             <tr>
-              <th>{label}</th>
+              <th>{LABEL_TITLES[label]}</th>
               <th className={styles.number}>Previous period</th>
               <th className={styles.number}>This period</th>
               <th className={styles.number}>Change</th>

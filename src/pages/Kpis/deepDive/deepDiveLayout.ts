@@ -1,23 +1,22 @@
 /**
  * The panels of a KPI deep-dive: actions, the value and its time series, breakdowns by provider /
  * model / team, "what changed" and the matching recommendations. Each breakdown's query runner
- * is shared by its table and by "what changed" (found by key), so no query runs twice.
+ * is shared by its table, "what changed" and the recommendations (found by key): no query runs twice.
  */
-import { map } from 'rxjs';
+import { behaviors, PanelBuilders, SceneFlexItem, SceneFlexLayout, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import {
-  PanelBuilders,
-  SceneDataTransformer,
-  SceneFlexItem,
-  SceneFlexLayout,
-  SceneQueryRunner,
-  VizPanel,
-} from '@grafana/scenes';
-import { BigValueColorMode, BigValueGraphMode, BigValueTextMode, type DataSourceRef } from '@grafana/schema';
+  BarGaugeDisplayMode,
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueTextMode,
+  DashboardCursorSync,
+  VizOrientation,
+  type DataSourceRef,
+} from '@grafana/schema';
 import type { KpiDefinition } from '../../../engine/catalog';
-import type { BaseLabel } from '../../../engine/conventions';
 import type { AppSettings } from '../../../settings/model';
 import { isAdditiveFormula } from './additive';
-import { breakdownFrame } from './breakdownFrames';
+import { BreakdownPanel } from './BreakdownPanel';
 import { BREAKDOWN_LABELS, DATA_KEYS, deepDiveQueries } from './deepDiveQueries';
 import { hasRecommendations } from './deepDiveRecommendations';
 import { KpiActions } from './KpiActions';
@@ -31,13 +30,25 @@ export interface DeepDiveContext {
 }
 
 function valuePanel(kpi: KpiDefinition, $data: SceneQueryRunner): VizPanel {
+  if (kpi.defaultGroupBy) {
+    // one value per provider / team: bars read better than a grid of small numbers
+    return PanelBuilders.bargauge()
+      .setTitle(`By ${kpi.defaultGroupBy} for the range`)
+      .setData($data)
+      .setNoValue('—')
+      .setOption('orientation', VizOrientation.Horizontal)
+      .setOption('displayMode', BarGaugeDisplayMode.Basic)
+      .setMin(0)
+      .setMax(kpi.unit === '%' ? 100 : undefined)
+      .build();
+  }
   return (
     PanelBuilders.stat()
-      .setTitle(kpi.defaultGroupBy ? `By ${kpi.defaultGroupBy} for the range` : 'For the range')
+      .setTitle('For the range')
       .setData($data)
       .setNoValue('—')
       .setOption('graphMode', BigValueGraphMode.None)
-      .setOption('textMode', kpi.defaultGroupBy ? BigValueTextMode.ValueAndName : BigValueTextMode.Value)
+      .setOption('textMode', BigValueTextMode.Value)
       // without thresholds a colour would suggest a status the KPI does not have
       .setOption('colorMode', kpi.thresholds.length ? BigValueColorMode.Value : BigValueColorMode.None)
       .build()
@@ -54,30 +65,19 @@ function seriesPanel(kpi: KpiDefinition, $data: SceneQueryRunner): VizPanel {
     .build();
 }
 
-function breakdownPanel(kpi: KpiDefinition, label: BaseLabel, runner: SceneQueryRunner, additive: boolean): VizPanel {
-  const shown = new SceneDataTransformer({
-    key: DATA_KEYS.shownBreakdown(label),
-    $data: runner,
-    transformations: [() => (source) => source.pipe(map((frames) => [breakdownFrame(frames, label, kpi, additive)]))],
-  });
-  return PanelBuilders.table()
-    .setTitle(`By ${label}`)
-    .setDescription(
-      additive
-        ? `${kpi.name} per ${label} and its share of the total`
-        : `${kpi.name} per ${label} (a ratio: groups do not add up, so no share)`
-    )
-    .setData(shown)
-    .setNoValue('—')
-    .build();
-}
-
 export function deepDiveLayout({ kpi, datasource, settings }: DeepDiveContext): SceneFlexLayout {
   const queries = deepDiveQueries(kpi);
   const runner = (key: string, q: typeof queries.series) => new SceneQueryRunner({ key, datasource, queries: q });
   const additive = isAdditiveFormula(kpi.formula);
-  const breakdowns = BREAKDOWN_LABELS.map((label) =>
-    breakdownPanel(kpi, label, runner(DATA_KEYS.breakdown(label), queries.breakdowns[label]), additive)
+  const breakdowns = BREAKDOWN_LABELS.map(
+    (label) =>
+      new BreakdownPanel({
+        key: DATA_KEYS.shownBreakdown(label),
+        kpi,
+        label,
+        additive,
+        $data: runner(DATA_KEYS.breakdown(label), queries.breakdowns[label]),
+      })
   );
   const analysis = [
     new SceneFlexItem({
@@ -92,6 +92,8 @@ export function deepDiveLayout({ kpi, datasource, settings }: DeepDiveContext): 
   }
   return new SceneFlexLayout({
     direction: 'column',
+    // a shared crosshair; it also gives the panels the scene's event bus rather than the app-wide one
+    $behaviors: [new behaviors.CursorSync({ sync: DashboardCursorSync.Crosshair })],
     children: [
       new SceneFlexItem({ ySizing: 'content', body: new KpiActions({ kpi, datasource, settings }) }),
       new SceneFlexLayout({

@@ -7,6 +7,7 @@ import { ALERT_FOLDER_TITLE, ALERT_FOLDER_UID, ALERT_KPI_RULE_GROUP } from '../.
 import type { KpiDefinition } from '../../../engine/catalog';
 import type { BaseLabel } from '../../../engine/conventions';
 import { parseDurationSeconds } from '../../../engine/duration';
+import type { Filters } from '../../../engine/language';
 import { AlertRuleError, buildKpiAlertRule, type ProvisionedAlertRule } from '../../../alerts/alertRule';
 
 export interface KpiAlertForm {
@@ -46,8 +47,21 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-export function kpiAlertRuleUid(kpiId: string, form: Pick<KpiAlertForm, 'when' | 'severity' | 'groupBy'>): string {
-  return `aispend-kpi-${fnv1a([kpiId, form.when, form.severity, form.groupBy ?? ''].join('\u0000'))}`;
+/** "provider openai, anthropic; team ml", or "" without filters. */
+export function describeFilters(filters: Filters): string {
+  return (Object.entries(filters) as Array<[string, string[] | undefined]>)
+    .filter(([, values]) => values?.length)
+    .map(([label, values]) => `${label} ${values!.join(', ')}`)
+    .join('; ');
+}
+
+/** Same KPI, direction, severity, group and filters: the same rule (updated, not duplicated). */
+export function kpiAlertRuleUid(
+  kpiId: string,
+  form: Pick<KpiAlertForm, 'when' | 'severity' | 'groupBy'>,
+  filters: Filters = {}
+): string {
+  return `aispend-kpi-${fnv1a([kpiId, form.when, form.severity, form.groupBy ?? '', describeFilters(filters)].join('\u0000'))}`;
 }
 
 export type KpiAlertBuild = { ok: true; rule: ProvisionedAlertRule & { uid: string } } | { ok: false; message: string };
@@ -55,7 +69,8 @@ export type KpiAlertBuild = { ok: true; rule: ProvisionedAlertRule & { uid: stri
 export function buildKpiAlert(
   kpi: KpiDefinition,
   form: KpiAlertForm,
-  prometheusUid: string | undefined
+  prometheusUid: string | undefined,
+  filters: Filters = {}
 ): KpiAlertBuild {
   if (!prometheusUid) {
     return {
@@ -77,6 +92,7 @@ export function buildKpiAlert(
       threshold,
       when: form.when,
       groupBy: form.groupBy,
+      filters,
       windowSeconds,
       prometheusUid,
       folderUid: ALERT_FOLDER_UID,
@@ -84,7 +100,10 @@ export function buildKpiAlert(
       pendingFor: form.pendingFor,
       severity: form.severity,
     });
-    return { ok: true, rule: { ...rule, uid: kpiAlertRuleUid(kpi.id, form) } };
+    // Grafana wants rule titles unique in a folder: rules on other filters need their own
+    const scope = describeFilters(filters);
+    const title = scope ? `${rule.title} (${scope})` : rule.title;
+    return { ok: true, rule: { ...rule, title, uid: kpiAlertRuleUid(kpi.id, form, filters) } };
   } catch (e) {
     if (e instanceof AlertRuleError) {
       return { ok: false, message: e.message };

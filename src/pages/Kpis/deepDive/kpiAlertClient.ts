@@ -3,7 +3,7 @@
  * budget rules' client (its error messages, folder creation). Rules go to a group of their own:
  * the budget group is written as a whole and would drop them.
  */
-import { ensureFolder, getOrNull, PROVISIONING_RULES_URL, send } from '../../../alerts/provisioningClient';
+import { ensureFolder, PROVISIONING_RULES_URL, send } from '../../../alerts/provisioningClient';
 import type { ProvisionedAlertRule } from '../../../alerts/alertRule';
 import { KPI_ALERT_FOLDER } from './kpiAlert';
 
@@ -16,9 +16,14 @@ export interface KpiAlertResult {
 const NO_PROVENANCE = { 'X-Disable-Provenance': 'true' };
 
 export async function upsertKpiAlertRule(rule: ProvisionedAlertRule & { uid: string }): Promise<KpiAlertResult> {
-  const url = `${PROVISIONING_RULES_URL}/${encodeURIComponent(rule.uid)}`;
-  const existing = await getOrNull<ProvisionedAlertRule>(url, `check whether the alert rule "${rule.title}" exists`);
-  if (existing) {
+  // the org's rules rather than a GET by uid: a rule not created yet is no failed (404) request
+  const rules = await send<Array<{ uid?: string }>>(
+    { url: PROVISIONING_RULES_URL, method: 'GET' },
+    'list the alert rules',
+    'read'
+  );
+  if (rules.some((r) => r.uid === rule.uid)) {
+    const url = `${PROVISIONING_RULES_URL}/${encodeURIComponent(rule.uid)}`;
     await send(
       { url, method: 'PUT', data: rule, headers: NO_PROVENANCE },
       `update the alert rule "${rule.title}"`,

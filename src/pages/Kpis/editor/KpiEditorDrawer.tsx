@@ -12,7 +12,14 @@ import { testIds } from '../../../components/testIds';
 import type { AppSettings } from '../../../settings/model';
 import type { EditorSession, KpiCatalog, SaveOutcome } from '../catalog/KpiCatalog';
 import { formatKpiValue, kpiStatus } from '../kpiValues';
-import { draftToSetting, renamed, validateDraft, type KpiDraft } from './kpiDraft';
+import {
+  draftToSetting,
+  renamed,
+  validateDraft,
+  type DraftField,
+  type DraftValidation,
+  type KpiDraft,
+} from './kpiDraft';
 import { KpiEditorFields } from './KpiEditorFields';
 import { useFormulaPreview, type FormulaPreview } from './useFormulaPreview';
 
@@ -75,9 +82,21 @@ function SaveProblem({ outcome, onReload }: { outcome: Extract<SaveOutcome, { ok
   );
 }
 
+const ALL_FIELDS: DraftField[] = ['name', 'id', 'formula', 'decimals', 'thresholds'];
+
+/** The problems of the fields the user edited (the formula's diagnostics always: they are at their columns). */
+function visibleProblems(validation: DraftValidation, touched: ReadonlySet<DraftField>): DraftValidation {
+  const errors = Object.fromEntries(
+    Object.entries(validation.errors).filter(([field]) => touched.has(field as DraftField))
+  );
+  return { ...validation, errors };
+}
+
 export function KpiEditorDrawer({ model, session, settings }: KpiEditorDrawerProps) {
   const styles = useStyles2(getStyles);
   const [draft, setDraft] = useState<KpiDraft>(session.initial);
+  // a new, empty form does not open full of red: a field's problem shows once it was edited
+  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(() => new Set(session.editingId ? ALL_FIELDS : []));
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<SaveOutcome>();
   const customIds = useMemo(() => settings.customKpis.map((k) => k.id), [settings]);
@@ -85,10 +104,15 @@ export function KpiEditorDrawer({ model, session, settings }: KpiEditorDrawerPro
     () => validateDraft(draft, { customIds, editingId: session.editingId }),
     [draft, customIds, session.editingId]
   );
+  const shown = visibleProblems(validation, touched);
   const vocabulary = useFormulaVocabulary(useLabelValueSource(model));
   const formulaOk = Boolean(draft.formula.trim()) && validation.diagnostics.length === 0;
   const preview = useFormulaPreview(model.state.preview, draft.formula, formulaOk);
 
+  const edit = (change: Partial<KpiDraft>, next: KpiDraft = { ...draft, ...change }) => {
+    setTouched(new Set([...touched, ...(Object.keys(change) as DraftField[])]));
+    setDraft(next);
+  };
   const save = async () => {
     setSaving(true);
     setOutcome(undefined);
@@ -110,14 +134,18 @@ export function KpiEditorDrawer({ model, session, settings }: KpiEditorDrawerPro
       onClose={model.closeEditor}
       closeOnMaskClick={false}
     >
-      <div data-testid={testIds.kpis.editor}>
+      {/* Escape that closed the formula's completion list must not also close the drawer (and the draft) */}
+      <div
+        data-testid={testIds.kpis.editor}
+        onKeyDown={(e) => e.key === 'Escape' && e.defaultPrevented && e.stopPropagation()}
+      >
         <KpiEditorFields
           draft={draft}
-          validation={validation}
+          validation={shown}
           vocabulary={vocabulary}
           idLocked={session.editingId !== undefined}
-          onName={(name) => setDraft(renamed(draft, name, new Set(customIds)))}
-          onChange={(change) => setDraft({ ...draft, ...change })}
+          onName={(name) => edit({ name, id: draft.id }, renamed(draft, name, new Set(customIds)))}
+          onChange={(change) => edit(change)}
         />
         <PreviewValue preview={preview} draft={draft} valid={validation.ok} />
         {outcome && !outcome.ok && <SaveProblem outcome={outcome} onReload={reload} />}
@@ -133,7 +161,13 @@ export function KpiEditorDrawer({ model, session, settings }: KpiEditorDrawerPro
           <Button variant="secondary" fill="outline" onClick={model.closeEditor}>
             Cancel
           </Button>
-          {!validation.ok && <span className={styles.secondary}>Fix the fields marked in red to save.</span>}
+          {!validation.ok && (
+            <span className={styles.secondary}>
+              {Object.keys(shown.errors).length || shown.diagnostics.length
+                ? 'Fix the fields marked in red to save.'
+                : 'A name and a formula are needed to save.'}
+            </span>
+          )}
         </div>
       </div>
     </Drawer>

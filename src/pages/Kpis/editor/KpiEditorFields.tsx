@@ -38,7 +38,7 @@ export function KpiEditorFields({ draft, validation, vocabulary, idLocked, onNam
         <Input
           id="kpi-name"
           value={draft.name}
-          placeholder="Anthropic share"
+          placeholder="e.g. Anthropic share"
           onChange={(e) => onName(e.currentTarget.value)}
         />
       </Field>
