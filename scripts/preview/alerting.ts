@@ -36,7 +36,11 @@ function rules(
   if (roleOf(req) !== 'Admin') {
     return forbidden(res);
   }
-  const input = JSON.parse(body) as Rule;
+  if (req.method === 'DELETE' && uid) {
+    state.update((s) => (s.alertRules = all.filter((r) => r.uid !== uid)));
+    return sendJson(res, 204, {});
+  }
+  const input = JSON.parse(body || '{}') as Rule;
   if (req.method === 'POST') {
     if (all.some((r) => r.uid === input.uid)) {
       return sendJson(res, 409, { message: `a rule with uid ${input.uid} already exists` });
@@ -50,10 +54,6 @@ function rules(
     }
     state.update((s) => (s.alertRules = all.map((r) => (r.uid === uid ? { ...input, uid } : r))));
     return sendJson(res, 200, { ...input, uid });
-  }
-  if (req.method === 'DELETE' && uid) {
-    state.update((s) => (s.alertRules = all.filter((r) => r.uid !== uid)));
-    return sendJson(res, 204, {});
   }
   return sendJson(res, 405, { message: 'method not allowed' });
 }
