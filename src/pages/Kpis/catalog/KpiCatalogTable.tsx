@@ -3,9 +3,10 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { GrafanaTheme2, LoadingState, type PanelData } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
-import { Badge, BadgeColor, Button, Icon, IconButton, Spinner, TextLink, Tooltip, useStyles2 } from '@grafana/ui';
+import { Badge, BadgeColor, Button, Icon, IconButton, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
 import type { KpiDefinition, ThresholdState } from '../../../engine/catalog';
 import { testIds } from '../../../components/testIds';
+import { AppLink } from '../AppLink';
 import { kpiDeepDiveUrl } from '../kpiLinks';
 import { catalogRows, type CatalogRow } from './catalogModel';
 
@@ -106,9 +107,9 @@ export function KpiCatalogTable(props: KpiCatalogTableProps) {
           {rows.map((row) => (
             <tr key={row.kpi.id} data-kpi-id={row.kpi.id}>
               <td>
-                <TextLink href={kpiDeepDiveUrl(row.kpi.id, search)} inline={false} title={row.kpi.description}>
+                <AppLink to={kpiDeepDiveUrl(row.kpi.id, search)} title={row.kpi.description}>
                   {row.kpi.name}
-                </TextLink>
+                </AppLink>
                 <div className={styles.secondary}>{row.kpi.id}</div>
               </td>
               <td>

@@ -105,6 +105,21 @@ export class KpiActions extends SceneObjectBase<KpiActionsState> {
     });
   }
 
+  /** The confirmation: what was copied and how to run it (an instant query at the range's end). */
+  copied(text: string) {
+    if (!text) {
+      const compiled = this.promql();
+      this.setState({
+        notice: { ok: false, text: compiled.ok ? 'Nothing was copied.' : `Not copied: ${compiled.message}` },
+      });
+      return;
+    }
+    const end = sceneGraph.getTimeRange(this).state.value.to.toISOString();
+    this.setState({
+      notice: { ok: true, text: `PromQL copied: run it as an instant query at ${end} for this range's value.` },
+    });
+  }
+
   prometheusUid(): string | undefined {
     return this.datasourceOptions().prometheusUid ?? this.state.settings?.prometheusUid;
   }
@@ -152,13 +167,7 @@ function KpiActionsView({ model }: SceneComponentProps<KpiActions>) {
           icon="copy"
           data-testid={testIds.kpis.copyPromql}
           getText={copyText}
-          onClipboardCopy={(text) =>
-            model.setState({
-              notice: text
-                ? { ok: true, text: `PromQL of ${kpi.name} for this range and filters copied.` }
-                : { ok: false, text: 'This KPI does not compile.' },
-            })
-          }
+          onClipboardCopy={(text) => model.copied(text)}
           onClipboardError={() => model.setState({ notice: { ok: false, text: 'The browser refused the clipboard.' } })}
         >
           Copy PromQL

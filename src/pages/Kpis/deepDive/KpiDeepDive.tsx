@@ -7,10 +7,11 @@ import { css } from '@emotion/css';
 import { SceneComponentProps, SceneFlexLayout, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
 import type { DataSourceRef } from '@grafana/schema';
 import { locationService } from '@grafana/runtime';
-import { Alert, LoadingPlaceholder, TextLink } from '@grafana/ui';
+import { Alert, LoadingPlaceholder } from '@grafana/ui';
 import { findStandardKpi, type KpiDefinition } from '../../../engine/catalog';
 import { loadAppSettings, type AppSettings } from '../../../settings/appSettings';
 import { testIds } from '../../../components/testIds';
+import { AppLink } from '../AppLink';
 import { kpiCatalogUrl } from '../kpiLinks';
 import { deepDiveLayout } from './deepDiveLayout';
 
@@ -71,7 +72,7 @@ export class KpiDeepDive extends SceneObjectBase<KpiDeepDiveState> {
     if (problem) {
       return (
         <Alert severity="warning" title="KPI not found">
-          {problem} <TextLink href={kpiCatalogUrl(locationService.getSearchObject())}>Back to the KPIs</TextLink>
+          {problem} <AppLink to={kpiCatalogUrl(locationService.getSearchObject())}>Back to the KPIs</AppLink>
         </Alert>
       );
     }
