@@ -70,7 +70,7 @@ test.each<[SpenderDimension, Array<[string, string]>]>([
 test.each<[string, number, object]>([
   ['Spend', 0, { unit: 'currencyUSD', decimals: 2, noValue: '—', color: { mode: 'fixed', fixedColor: 'text' } }],
   [
-    'Cost per request: the seed thresholds of cost per inference',
+    'Cost per request: the seed thresholds of cost per inference, in shades readable on both themes',
     1,
     {
       unit: 'currencyUSD',
@@ -79,8 +79,8 @@ test.each<[string, number, object]>([
       thresholds: {
         mode: 'absolute',
         steps: [
-          { value: -Infinity, color: 'green' },
-          { value: 0.01, color: 'orange' },
+          { value: -Infinity, color: 'dark-green' },
+          { value: 0.01, color: 'dark-orange' },
           { value: 0.05, color: 'red' },
         ],
       },
@@ -146,4 +146,18 @@ test.each<[string, Record<string, string>, string, string]>([
   const child = drilldown.getPage({ params, isExact: true, path: '/x', url: '/x' }, page) as SceneAppPage;
   expect(child.state.title).toBe(title);
   expect(child.state.url).toBe(url);
+});
+
+test('per user or API key, cost per request shows no value from the shared runner (the measure is missing)', async () => {
+  const scene = spenderScene(datasources, { dimension: 'user', key: 'u1' });
+  const stat = panels(scene)[1];
+  const transformer = stat.state.$data!;
+  const runner = (scene.state.body as SceneFlexLayout).state.$data as SceneQueryRunner;
+  const offRunner = runner.activate();
+  const off = transformer.activate();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(transformer.state.data?.series).toEqual([]);
+  expect(stat.state.fieldConfig.defaults.noValue).toBe('—');
+  off();
+  offRunner();
 });

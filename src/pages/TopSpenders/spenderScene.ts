@@ -3,7 +3,7 @@
  * model mix. One runner with three Prometheus queries (two for users and API keys, whose
  * requests carry no spender label) feeds the four panels.
  */
-import { FieldColorModeId } from '@grafana/data';
+import { FieldColorModeId, ThresholdsConfig } from '@grafana/data';
 import {
   behaviors,
   EmbeddedScene,
@@ -37,6 +37,16 @@ import {
 
 const COST_PER_INFERENCE = findStandardKpi('cost_per_inference')!;
 
+/**
+ * The KPI's threshold colours in shades that stay readable as large text on both themes' panel
+ * backgrounds (plain green and orange fall below 3:1 on the light theme's white).
+ */
+const READABLE: Record<string, string> = { green: 'dark-green', orange: 'dark-orange' };
+
+export function readableThresholds(thresholds: ThresholdsConfig): ThresholdsConfig {
+  return { ...thresholds, steps: thresholds.steps.map((s) => ({ ...s, color: READABLE[s.color] ?? s.color })) };
+}
+
 export interface Spender {
   dimension: SpenderDimension;
   key: string;
@@ -64,6 +74,7 @@ function costPerRequestStat(dimension: SpenderDimension): VizPanel {
       .setDescription(
         `Requests carry no ${label} label (only spend does), so cost per request is not defined per ${label}.`
       )
+      .setData(computedFrames(() => []))
       .setNoValue(NO_VALUE)
       .setColor({ mode: FieldColorModeId.Fixed, fixedColor: 'text' })
       .setOption('graphMode', BigValueGraphMode.None)
@@ -77,7 +88,7 @@ function costPerRequestStat(dimension: SpenderDimension): VizPanel {
     .setData(computedFrames((frames) => framesOf(frames, REF_COST_PER_REQUEST)))
     .setUnit('currencyUSD')
     .setDecimals(COST_PER_INFERENCE.decimals)
-    .setThresholds(thresholdsOf(COST_PER_INFERENCE))
+    .setThresholds(readableThresholds(thresholdsOf(COST_PER_INFERENCE)!))
     .setColor({ mode: FieldColorModeId.Thresholds })
     .setNoValue(NO_VALUE)
     .setOption('graphMode', BigValueGraphMode.None)
