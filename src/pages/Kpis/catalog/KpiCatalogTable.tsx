@@ -1,7 +1,7 @@
 /** The catalog's table: one row per KPI with its value for the range, status and kind. */
 import React from 'react';
 import { css } from '@emotion/css';
-import { GrafanaTheme2, LoadingState, type PanelData } from '@grafana/data';
+import { GrafanaTheme2, LoadingState, type PanelData, type UrlQueryMap } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
 import { Badge, BadgeColor, Button, Icon, IconButton, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
 import type { KpiDefinition, ThresholdState } from '../../../engine/catalog';
@@ -73,6 +73,51 @@ function Actions({ row, props }: { row: CatalogRow; props: KpiCatalogTableProps 
   );
 }
 
+function CatalogRowView({
+  row,
+  loading,
+  search,
+  props,
+}: {
+  row: CatalogRow;
+  loading: boolean;
+  search: UrlQueryMap;
+  props: KpiCatalogTableProps;
+}) {
+  const styles = useStyles2(getStyles);
+  return (
+    <tr data-kpi-id={row.kpi.id}>
+      <td>
+        <AppLink to={kpiDeepDiveUrl(row.kpi.id, search)} title={row.kpi.description}>
+          {row.kpi.name}
+        </AppLink>
+        <div className={styles.secondary}>{row.kpi.id}</div>
+      </td>
+      <td>
+        <code className={styles.formula}>{row.kpi.formula}</code>
+      </td>
+      <td>{row.kpi.unit}</td>
+      <td className={styles.number}>
+        <ValueCell row={row} loading={loading} />
+      </td>
+      <td className={styles.nowrap}>
+        <StatusCell row={row} />
+      </td>
+      <td>
+        <Badge
+          color={row.kpi.standard === false ? 'purple' : 'darkgrey'}
+          text={row.kpi.standard === false ? 'custom' : 'standard'}
+        />
+      </td>
+      {props.canEdit && (
+        <td className={styles.actions}>
+          <Actions row={row} props={props} />
+        </td>
+      )}
+    </tr>
+  );
+}
+
 export function KpiCatalogTable(props: KpiCatalogTableProps) {
   const styles = useStyles2(getStyles);
   const loading = props.data?.state === LoadingState.Loading || !props.data;
@@ -105,35 +150,7 @@ export function KpiCatalogTable(props: KpiCatalogTableProps) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.kpi.id} data-kpi-id={row.kpi.id}>
-              <td>
-                <AppLink to={kpiDeepDiveUrl(row.kpi.id, search)} title={row.kpi.description}>
-                  {row.kpi.name}
-                </AppLink>
-                <div className={styles.secondary}>{row.kpi.id}</div>
-              </td>
-              <td>
-                <code className={styles.formula}>{row.kpi.formula}</code>
-              </td>
-              <td>{row.kpi.unit}</td>
-              <td className={styles.number}>
-                <ValueCell row={row} loading={loading} />
-              </td>
-              <td className={styles.nowrap}>
-                <StatusCell row={row} />
-              </td>
-              <td>
-                <Badge
-                  color={row.kpi.standard === false ? 'purple' : 'darkgrey'}
-                  text={row.kpi.standard === false ? 'custom' : 'standard'}
-                />
-              </td>
-              {props.canEdit && (
-                <td className={styles.actions}>
-                  <Actions row={row} props={props} />
-                </td>
-              )}
-            </tr>
+            <CatalogRowView key={row.kpi.id} row={row} loading={loading} search={search} props={props} />
           ))}
         </tbody>
       </table>

@@ -35,41 +35,18 @@ const WINDOWS = ['1h', '6h', '1d', '7d'].map((w) => ({ label: w, value: w }));
 const NONE = 'none';
 const GROUPS = [NONE, 'provider', 'model', 'team'].map((g) => ({ label: g === NONE ? 'None' : `Per ${g}`, value: g }));
 
-export function AlertRuleModal({ kpi, prometheusUid, filters, canWrite, onDismiss }: AlertRuleModalProps) {
+function AlertRuleFields({
+  kpi,
+  form,
+  onChange: set,
+}: {
+  kpi: KpiDefinition;
+  form: KpiAlertForm;
+  onChange(change: Partial<KpiAlertForm>): void;
+}) {
   const styles = useStyles2(getStyles);
-  const [form, setForm] = useState<KpiAlertForm>(() => defaultAlertForm(kpi));
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<KpiAlertResult>();
-  const [error, setError] = useState<string>();
-  const built = useMemo(() => buildKpiAlert(kpi, form, prometheusUid, filters), [kpi, form, prometheusUid, filters]);
-  const set = (change: Partial<KpiAlertForm>) => {
-    setForm({ ...form, ...change });
-    setResult(undefined);
-  };
-
-  const submit = async () => {
-    if (!built.ok) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await upsertKpiAlertRule(built.rule));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal title={`Alert on ${kpi.name}`} isOpen onDismiss={onDismiss}>
-      {!canWrite && (
-        <Alert severity="info" title="Only Admins can create alert rules here">
-          Grafana&apos;s alerting provisioning API, which this button uses, needs the Admin role. Ask an Admin, or
-          create the rule in Alerting with the PromQL below.
-        </Alert>
-      )}
+    <>
       <Field label={`Fire when ${kpi.name} is`}>
         <div className={styles.row}>
           <RadioButtonGroup options={WHEN} value={form.when} onChange={(when) => set({ when })} />
@@ -106,6 +83,46 @@ export function AlertRuleModal({ kpi, prometheusUid, filters, canWrite, onDismis
           />
         </Field>
       </div>
+    </>
+  );
+}
+
+export function AlertRuleModal({ kpi, prometheusUid, filters, canWrite, onDismiss }: AlertRuleModalProps) {
+  const styles = useStyles2(getStyles);
+  const [form, setForm] = useState<KpiAlertForm>(() => defaultAlertForm(kpi));
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<KpiAlertResult>();
+  const [error, setError] = useState<string>();
+  const built = useMemo(() => buildKpiAlert(kpi, form, prometheusUid, filters), [kpi, form, prometheusUid, filters]);
+  const set = (change: Partial<KpiAlertForm>) => {
+    setForm({ ...form, ...change });
+    setResult(undefined);
+  };
+
+  const submit = async () => {
+    if (!built.ok) {
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(await upsertKpiAlertRule(built.rule));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={`Alert on ${kpi.name}`} isOpen onDismiss={onDismiss}>
+      {!canWrite && (
+        <Alert severity="info" title="Only Admins can create alert rules here">
+          Grafana&apos;s alerting provisioning API, which this button uses, needs the Admin role. Ask an Admin, or
+          create the rule in Alerting with the PromQL below.
+        </Alert>
+      )}
+      <AlertRuleFields kpi={kpi} form={form} onChange={set} />
       {built.ok ? (
         <div className={styles.preview}>
           <div>

@@ -28,7 +28,8 @@ const LABEL_OPTIONS = (['model', 'team', 'provider'] as const).map((value) => ({
 
 export class WhatChangedPanel extends SceneObjectBase<WhatChangedState> {
   constructor(state: Omit<WhatChangedState, 'label'> & { label?: BaseLabel }) {
-    super({ label: 'model', ...state });
+    // a KPI read by team (budgets) changes by team; others by model first
+    super({ label: (state.kpi.defaultGroupBy as BaseLabel | undefined) ?? 'model', ...state });
   }
 
   runner(label: BaseLabel): SceneQueryRunner | undefined {

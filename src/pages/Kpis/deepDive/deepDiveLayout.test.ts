@@ -110,3 +110,12 @@ test('Export CSV downloads exactly the rows a panel shows', () => {
   expect(downloadText).not.toHaveBeenCalled();
   expect(actions.state.notice).toEqual({ ok: false, text: 'Nothing to export: the panel has no data yet.' });
 });
+
+test.each([
+  ['total_spend', 'model'],
+  ['provider_share', 'provider'],
+  ['budget_utilization', 'team'],
+])('"what changed" of %s opens by %s', (id, label) => {
+  const { all } = sceneFor(kpi(id));
+  expect((all.find((o) => o instanceof WhatChangedPanel) as WhatChangedPanel).state.label).toBe(label);
+});

@@ -6,6 +6,7 @@
 import { behaviors, PanelBuilders, SceneFlexItem, SceneFlexLayout, SceneQueryRunner, VizPanel } from '@grafana/scenes';
 import {
   BarGaugeDisplayMode,
+  BarGaugeNamePlacement,
   BigValueColorMode,
   BigValueGraphMode,
   BigValueTextMode,
@@ -38,6 +39,7 @@ function valuePanel(kpi: KpiDefinition, $data: SceneQueryRunner): VizPanel {
       .setNoValue('—')
       .setOption('orientation', VizOrientation.Horizontal)
       .setOption('displayMode', BarGaugeDisplayMode.Basic)
+      .setOption('namePlacement', BarGaugeNamePlacement.Top)
       .setMin(0)
       .setMax(kpi.unit === '%' ? 100 : undefined)
       .build();
