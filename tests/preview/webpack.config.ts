@@ -38,6 +38,8 @@ export async function previewWebpackConfig(): Promise<Configuration> {
         ...withoutPublicPathInjection(base.module?.rules ?? []),
         // Grafana's own build resolves the extension-less ESM imports inside @grafana/ui (e.g. 'ol/geom')
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
+        // as in Grafana's build: .mjs files that default-import CommonJS packages (react-custom-scrollbars-2)
+        { test: /\.mjs$/, include: /node_modules/, type: 'javascript/auto' },
       ],
     },
     resolve: {

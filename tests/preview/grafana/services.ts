@@ -1,4 +1,6 @@
 /** Installs the preview's stand-ins as the services @grafana/runtime hands to the app. */
+import { EventBusSrv } from '@grafana/data';
+import { setAppEvents } from '@grafana/runtime';
 import {
   getBackendSrv,
   setBackendSrv,
@@ -15,6 +17,8 @@ import { previewRunRequest } from './runRequest';
 import { previewTemplateSrv } from './templateSrv';
 
 export async function installPreviewServices(): Promise<void> {
+  // Grafana's app-wide event bus (panels publish hover and crosshair events on it)
+  setAppEvents(new EventBusSrv());
   setBackendSrv(previewBackendSrv);
   setTemplateSrv(previewTemplateSrv);
   setRunRequest(previewRunRequest);
