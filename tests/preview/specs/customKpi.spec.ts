@@ -39,7 +39,7 @@ test.describe.serial('custom KPIs', () => {
     await openPage(page, kpis.path, rangeParams(info));
     await page.getByTestId(testIds.kpis.newKpi).click();
     const editor = page.getByTestId(testIds.kpis.editor);
-    await editor.getByLabel('Name').fill(NAME);
+    await editor.locator('#kpi-name').fill(NAME);
     await typeFormula(page, BAD_FORMULA);
     const column = checkColumn(BAD_FORMULA);
     await expect(editor.locator(`li[data-column="${column}"]`)).toContainText('totl_cost');
@@ -56,7 +56,7 @@ test.describe.serial('custom KPIs', () => {
     await openPage(page, kpis.path, rangeParams(info));
     await page.getByRole('button', { name: `Edit ${NAME}` }).click();
     const editor = page.getByTestId(testIds.kpis.editor);
-    await editor.getByLabel('Description').fill('edited in the e2e test');
+    await editor.locator('#kpi-description').fill('edited in the e2e test');
     // another admin saves in the meantime
     const theirs = await settings(request);
     const response = await request.post(APP_SETTINGS_URL, {
@@ -66,7 +66,7 @@ test.describe.serial('custom KPIs', () => {
     expect(response.ok()).toBe(true);
     await page.getByTestId(testIds.kpis.save).click();
     await expect(editor.getByText('Not saved: the settings changed')).toBeVisible();
-    await expect(editor.getByLabel('Description')).toHaveValue('edited in the e2e test');
+    await expect(editor.locator('#kpi-description')).toHaveValue('edited in the e2e test');
     expect((await settings(request)).anomalySigma).toBe(2.5);
   });
 

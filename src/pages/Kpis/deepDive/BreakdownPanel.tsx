@@ -64,7 +64,7 @@ function BreakdownTable({ frame, kpi, label }: { frame: DataFrame; kpi: KpiDefin
     return <div className={styles.secondary}>No {label} has data in this range.</div>;
   }
   return (
-    <div className={styles.scroll}>
+    <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${kpi.name} by ${label}`}>
       <table className={styles.table}>
         <thead>
           <tr>

@@ -124,7 +124,7 @@ function Ranking({ runner, kpi, label }: { runner: SceneQueryRunner; kpi: KpiDef
           `A ratio: the ${label}s' changes do not add up to the KPI's change; shares are of their sum.`
         )}
       </div>
-      <div className={styles.scroll}>
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label="Contributors to the change">
         <table className={styles.table}>
           <thead>
             <tr>
