@@ -30,7 +30,7 @@ async function settings(request: APIRequestContext) {
 }
 
 async function typeFormula(page: Page, formula: string) {
-  const input = page.getByRole('textbox', { name: 'Formula' });
+  const input = page.getByRole('combobox', { name: 'Formula' });
   await input.fill(formula);
 }
 
