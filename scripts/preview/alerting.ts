@@ -13,6 +13,20 @@ const FOLDER = /^\/api\/folders(?:\/([^/]+))?$/;
 
 type Rule = { uid: string; folderUID: string; ruleGroup: string } & Record<string, unknown>;
 
+/** GET of a collection (no uid) or of one item by uid, 404 when it is not there. */
+function getOneOrAll(
+  res: http.ServerResponse,
+  all: Array<{ uid: string }>,
+  uid: string | undefined,
+  kind: string
+): true {
+  if (!uid) {
+    return sendJson(res, 200, all);
+  }
+  const found = all.find((item) => item.uid === uid);
+  return found ? sendJson(res, 200, found) : sendJson(res, 404, { message: `${kind} not found` });
+}
+
 function forbidden(res: http.ServerResponse) {
   return sendJson(res, 403, { message: 'You do not have permission to write alert rules (alert.provisioning:write)' });
 }
@@ -26,12 +40,7 @@ function rules(
 ): true {
   const all = (state.read().alertRules ?? []) as Rule[];
   if (req.method === 'GET') {
-    const rule = uid ? all.find((r) => r.uid === uid) : undefined;
-    return uid
-      ? rule
-        ? sendJson(res, 200, rule)
-        : sendJson(res, 404, { message: 'rule not found' })
-      : sendJson(res, 200, all);
+    return getOneOrAll(res, all, uid, 'rule');
   }
   if (roleOf(req) !== 'Admin') {
     return forbidden(res);
@@ -96,12 +105,7 @@ function folders(
 ): true {
   const all = state.read().folders ?? [];
   if (req.method === 'GET') {
-    const folder = uid ? all.find((f) => f.uid === uid) : undefined;
-    return uid
-      ? folder
-        ? sendJson(res, 200, folder)
-        : sendJson(res, 404, { message: 'folder not found' })
-      : sendJson(res, 200, all);
+    return getOneOrAll(res, all, uid, 'folder');
   }
   if (req.method === 'POST' && !uid) {
     if (roleOf(req) === 'Viewer') {

@@ -13,6 +13,7 @@ import type { BaseLabel } from '../../../engine/conventions';
 import { formatKpiValue } from '../kpiValues';
 import { breakdownFrame, LABEL_TITLES } from './breakdownFrames';
 import { PanelBox } from './PanelBox';
+import { stickyHeaderTable } from './tableStyles';
 
 export interface BreakdownPanelState extends SceneObjectState {
   kpi: KpiDefinition;
@@ -107,22 +108,7 @@ function ShareCell({ percent }: { percent: number | null }) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   scroll: css({ maxHeight: 240, overflowY: 'auto' }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    th: {
-      color: theme.colors.text.secondary,
-      fontWeight: theme.typography.fontWeightMedium,
-      position: 'sticky',
-      top: 0,
-      background: theme.colors.background.primary,
-    },
-  }),
+  table: stickyHeaderTable(theme),
   name: css({ wordBreak: 'break-word' }),
   number: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }),
   share: css({ width: '40%' }),

@@ -17,6 +17,7 @@ import { isAdditiveFormula } from './additive';
 import { groupName, LABEL_TITLES, whatChangedFrame, whatChangedOf } from './breakdownFrames';
 import { DATA_KEYS, type Comparability } from './deepDiveQueries';
 import { PanelBox } from './PanelBox';
+import { stickyHeaderTable } from './tableStyles';
 
 export interface WhatChangedState extends SceneObjectState {
   kpi: KpiDefinition;
@@ -150,22 +151,7 @@ function Ranking({ runner, kpi, label }: { runner: SceneQueryRunner; kpi: KpiDef
 const getStyles = (theme: GrafanaTheme2) => ({
   summary: css({ marginBottom: theme.spacing(1) }),
   scroll: css({ maxHeight: 360, overflowY: 'auto' }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    th: {
-      color: theme.colors.text.secondary,
-      fontWeight: theme.typography.fontWeightMedium,
-      position: 'sticky',
-      top: 0,
-      background: theme.colors.background.primary,
-    },
-  }),
+  table: stickyHeaderTable(theme),
   number: css({ textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }),
   better: css({ color: theme.colors.success.text }),
   worse: css({ color: theme.colors.error.text }),
