@@ -33,6 +33,17 @@ test.each([
   [[], 2, '', 'usage: aispend <command>'],
   [['rules', '--profile', 'datadog'], 2, '', 'error: --profile must be one of seed, litellm, otel (got "datadog")'],
   [['rules', '--team-label', 'x'], 2, '', 'error: --team-label applies to --profile otel only'],
+  // a formula may start with a minus; a dash and one letter is still an option
+  [['check', '-total_cost'], 0, 'ok\n', ''],
+  [['check', '--', '-total_cost'], 0, 'ok\n', ''],
+  [['check', '-totl_cost'], 1, '', 'error: unknown measure `totl_cost` — did you mean `total_cost`? (column 2)\n'],
+  [['promql', '-x.total_cost / 2', '--window', '30d'], 0, '(-sum(sum_over_time(aigateway:spend_usd:increase1m{provider="x"}[2591999999ms])) / 2)\n', ''],
+  [['promql', '--window', '1h', '-2 * retries'], 0, '((-2) * sum(sum_over_time(aigateway:retries:increase1m[3599999ms])))\n', ''],
+  [['eval', '-team["beta"].retries / total_inferences', '--window', '1d'], 2, '', 'error: --prometheus URL is required'],
+  [['check', '-z'], 2, '', "error: Unknown option '-z'"],
+  [['promql', '-total_cost', '--bogus'], 2, '', "error: Unknown option '--bogus'"],
+  [['promql', 'total_cost', '--window', '-5d'], 2, '', "error: Option '--window' argument is ambiguous"],
+  [['promql', '-total_cost', 'retries'], 2, '', 'error: expected exactly one <formula> (quote it)'],
 ])('aispend %j exits %i', async (argv, code, out, errStart) => {
   const result = await run(...argv);
   expect(result.code).toBe(code);

@@ -1,6 +1,7 @@
 import { check } from '../../engine/language';
 import { parseCommandArgs } from '../args';
-import { CliIO, Command, EXIT_BAD_FORMULA, EXIT_OK, UsageError } from '../io';
+import { CliIO, Command, EXIT_BAD_FORMULA, EXIT_OK } from '../io';
+import { formulaPositional } from './formulaArgs';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -8,10 +9,7 @@ export const checkCommand: Command = {
   usage: 'aispend check <formula>',
   async run(args: string[], io: CliIO) {
     const { positionals } = parseCommandArgs(args, {}, true);
-    if (positionals.length !== 1) {
-      throw new UsageError('expected exactly one <formula> (quote it)');
-    }
-    const result = check(positionals[0]);
+    const result = check(formulaPositional(positionals));
     if (result.ok) {
       io.out('ok\n');
       return EXIT_OK;

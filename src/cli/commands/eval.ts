@@ -33,7 +33,7 @@ export const evalCommand: Command = {
     if (!values.prometheus) {
       throw new UsageError('--prometheus URL is required');
     }
-    const output = await runKpi(values.prometheus, formulaRequest(positionals[0], values, Math.floor(io.now() / 1000)));
+    const output = await runKpi(values.prometheus, formulaRequest(positionals, values, Math.floor(io.now() / 1000)));
     io.out(values.json ? `${JSON.stringify(output)}\n` : formatTable(output));
     return EXIT_OK;
   },

@@ -1,4 +1,4 @@
-/** Options shared by `promql` and `eval`: window or from/to, range and step, group-by. */
+/** The formula argument of `check`, `promql` and `eval`, and the options the last two share: window or from/to, range and step, group-by. */
 import { GROUP_BY_LABELS, GroupByLabel } from '../../engine/conventions';
 import { parseDurationSeconds } from '../../engine/duration';
 import { UsageError } from '../io';
@@ -43,10 +43,15 @@ function duration(name: string, text: string): number {
   return seconds;
 }
 
-export function formulaRequest(formula: string | undefined, values: FormulaValues, nowSec: number): KpiRequest {
-  if (!formula) {
-    throw new UsageError('missing <formula>');
+export function formulaPositional(positionals: string[]): string {
+  if (positionals.length !== 1 || !positionals[0]) {
+    throw new UsageError('expected exactly one <formula> (quote it)');
   }
+  return positionals[0];
+}
+
+export function formulaRequest(positionals: string[], values: FormulaValues, nowSec: number): KpiRequest {
+  const formula = formulaPositional(positionals);
   if (values.window && values.from) {
     throw new UsageError('use either --window or --from/--to');
   }

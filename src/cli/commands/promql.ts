@@ -13,7 +13,7 @@ export const promqlCommand: Command = {
     '  --range   a time series: one value per --step (default 1h)',
   async run(args: string[], io: CliIO) {
     const { values, positionals } = parseCommandArgs(args, FORMULA_OPTIONS, true);
-    const output = compileRequest(formulaRequest(positionals[0], values, Math.floor(io.now() / 1000)));
+    const output = compileRequest(formulaRequest(positionals, values, Math.floor(io.now() / 1000)));
     io.out(values.json ? `${JSON.stringify(output)}\n` : `${output.promql}\n`);
     return EXIT_OK;
   },
