@@ -52,6 +52,24 @@ test('eval by team in range mode gives one series per team with a value per step
   }
 });
 
+test('eval of all.total_cost by team gives every team the all-teams total; a formula may start with a minus', async () => {
+  const { url, endSec } = testbed('litellm');
+  const run = async (formula: string, ...by: string[]) => {
+    const { code, out, err } = await aispend('eval', formula, '--prometheus', url, '--window', '7d', '--to', String(endSec), ...by, '--json');
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    return JSON.parse(out).results as Array<{ labels: Record<string, string>; value: number }>;
+  };
+  const [total] = await run('all.total_cost');
+  const teams = await run('total_cost', '--by', 'team');
+  const rows = await run('all.total_cost', '--by', 'team');
+  expect(teams.length).toBeGreaterThanOrEqual(4);
+  expect(rows.map((r) => r.labels)).toEqual(expect.arrayContaining(teams.map((t) => t.labels)));
+  expect(rows).toHaveLength(teams.length);
+  expect(rows.every((r) => r.value === total.value)).toBe(true);
+  const [negated] = await run('-all.total_cost / 2');
+  expect(negated.value).toBeCloseTo(-total.value / 2, 6);
+});
+
 test('a formula whose measures have no data gives null, not 0', async () => {
   const { url, endSec } = testbed('litellm');
   const { out } = await aispend('eval', 'provider["nobody"].total_cost', '--prometheus', url, '--to', String(endSec), '--json');

@@ -3,7 +3,8 @@
  * KPIs, random formulas over every construct) × {instant 1d, instant 30d, range 1h step} ×
  * {no group, by provider, by team}. The compiled PromQL runs on a real Prometheus loaded with
  * synthetic canonical series; the evaluator runs on the same series in memory. Values agree to
- * a relative 1e-9; NaN, ±Inf and missing must be identical.
+ * a relative 1e-9; NaN, ±Inf and missing must be identical. With a group-by, `all.` values sit on
+ * every group's row.
  */
 import type { RunningPrometheus } from '../../scripts/testbed/prometheus';
 import { STANDARD_KPIS } from '../../src/engine/catalog';
@@ -17,6 +18,17 @@ import { instantQuery, promNumber, rangeQuery } from '../../src/cli/prometheusHt
 import { startSyntheticPrometheus } from './syntheticPrometheus';
 
 const RANDOM_FORMULAS = 300;
+/** `all.` under a group-by: alone, combined, scoped, in a branch, inside a group aggregate */
+const ALL_GROUPS_FORMULAS = [
+  'all.total_cost',
+  'all.total_cost / all.retries',
+  'all.team["platform"].total_cost * 2',
+  'all.previous.total_cost - total_cost',
+  'all.total_cost > 0 ? 1 : total_cost',
+  'retries > 0 ? all.total_inferences : 0',
+  'count_by(model, all.total_cost)',
+  'max_by(provider, all.total_cost / total_cost)',
+];
 const data = syntheticCanonicalSeries();
 let prometheus: RunningPrometheus;
 
@@ -35,7 +47,7 @@ function formulas(): string[] {
       random.push(formula);
     }
   }
-  return [...SEED_000_FORMULAS, ...STANDARD_KPIS.map((k) => k.formula), ...random];
+  return [...SEED_000_FORMULAS, ...STANDARD_KPIS.map((k) => k.formula), ...ALL_GROUPS_FORMULAS, ...random];
 }
 
 type Mode = { name: string; options: Omit<EvaluationOptions, 'groupBy'> };
@@ -139,6 +151,24 @@ describe.each(MODES)('$name', (mode) => {
     }
     expect(failures.slice(0, 5).join('\n\n')).toBe('');
   }, 300_000);
+});
+
+test.each<GroupByLabel>(['provider', 'team'])('all.total_cost by %s: every group with spend carries the all-groups total', async (label) => {
+  const at = SYNTHETIC_END_MS / 1000;
+  const query = async (formula: string, groupBy: GroupByLabel[]) => {
+    const compiled = compileToPromQL(formula, { mode: 'instant', windowSeconds: 30 * 86400, groupBy });
+    return instantQuery(prometheus.url, compiled.ok ? compiled.promql : '', at);
+  };
+  const [total] = await query('all.total_cost', []);
+  const groups = await query('total_cost', [label]);
+  const rows = await query('all.total_cost', [label]);
+  expect(groups.length).toBeGreaterThan(1);
+  expect(rows.map((r) => keyOf(r.metric)).sort()).toEqual(groups.map((g) => keyOf(g.metric)).sort());
+  for (const r of rows) {
+    expect(promNumber(r.value![1])).toBe(promNumber(total.value![1]));
+  }
+  const shares = await query('total_cost / all.total_cost * 100', [label]);
+  expect(shares.reduce((sum, r) => sum + promNumber(r.value![1]), 0)).toBeCloseTo(100, 6);
 });
 
 test('the comparisons covered values, NaN, infinities and missing results', () => {

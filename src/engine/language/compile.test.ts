@@ -7,6 +7,10 @@ const byTeam: EvaluationOptions = { ...day, groupBy: ['team'] };
 const hourly: EvaluationOptions = { mode: 'range', stepSeconds: 3600, groupBy: [] };
 const W = '[86399999ms]';
 const spend = (m = '') => `sum_over_time(aigateway:spend_usd:increase1m${m}${W})`;
+const spendBy = (label: string, m = '') => `sum by (${label}) (${spend(m)})`;
+const spendByTeam = (m = '') => spendBy('team', m);
+const retries = `sum_over_time(aigateway:retries:increase1m${W})`;
+const retriesByTeam = `sum by (team) (${retries})`;
 
 test.each<[string, EvaluationOptions, string]>([
   ['total_cost', day, `sum(${spend()})`],
@@ -17,6 +21,17 @@ test.each<[string, EvaluationOptions, string]>([
   ['previous.total_cost', day, `sum(sum_over_time(aigateway:spend_usd:increase1m${W} offset 86400s))`],
   ['total_cost / all.total_cost * 100', byTeam, `((sum by (team) (${spend()}) / on () group_left () sum(${spend()})) * 100)`],
   ['all.total_cost / total_cost', byTeam, `(sum(${spend()}) / on () group_right () sum by (team) (${spend()}))`],
+  // with a group-by, a formula of only all. measures sits on the groups they have data for
+  ['all.total_cost', day, `sum(${spend()})`],
+  ['all.total_cost', byTeam, `(((${spendByTeam()} == bool ${spendByTeam()}) * 0) + on () group_left () sum(${spend()}))`],
+  ['all.team["a\\"b"].total_cost', byTeam, `(((${spendByTeam('{team="a\\"b"}')} == bool ${spendByTeam('{team="a\\"b"}')}) * 0) + on () group_left () sum(${spend('{team="a\\"b"}')}))`],
+  [
+    'all.total_cost / all.retries',
+    byTeam,
+    `((((${spendByTeam()} or ${retriesByTeam}) == bool (${spendByTeam()} or ${retriesByTeam})) * 0) + on () group_left () (sum(${spend()}) / sum(${retries})))`,
+  ],
+  ['count_by(model, all.total_cost)', day, `sum ((((${spendBy('model')} == bool ${spendBy('model')}) * 0) + on () group_left () sum(${spend()})) > bool 0)`],
+  ['all.retries', { ...day, groupBy: ['user'] }, '(vector(0) < 0)'],
   ['failed_inferences', day, `sum(sum_over_time(aigateway:requests:increase1m{status="failure"}${W}))`],
   ['output_tokens', day, `sum(sum_over_time(aigateway:tokens:increase1m{type="output"}${W}))`],
   ['budget_limit', byTeam, `sum by (team) (last_over_time(aigateway:budget_limit_usd${W}))`],

@@ -7,6 +7,7 @@
 import { FAMILIES, GroupByLabel, labelMatcher, SPENDER_LABELS } from '../conventions';
 import { ARITHMETIC, COMPARISON, extreme, truthy, UNARY_MATH } from './arithmetic';
 import { check } from './check';
+import { groupSetMeasures, MeasureExpr } from './groupSet';
 import { familyFor, isGauge, MEASURES_BY_NAME, WINDOW_CONSTANTS } from './measures';
 import { Diagnostic, EvaluationOptions, Expr, Filters, Scope } from './types';
 
@@ -23,6 +24,8 @@ interface Context {
   groups: GroupByLabel[];
   windowSeconds: number;
   filters: Filters;
+  /** the measures whose groups are the rows (see groupSet.ts) */
+  groupSet: MeasureExpr[];
 }
 
 export type CompileResult = { ok: true; promql: string } | { ok: false; diagnostics: Diagnostic[] };
@@ -69,7 +72,7 @@ function windowSelector(ctx: Context, previous: boolean): string {
   return previous ? `${range} offset ${ctx.windowSeconds}s` : range;
 }
 
-function compileMeasure(expr: Extract<Expr, { kind: 'measure' }>, ctx: Context): Compiled {
+function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
   const def = MEASURES_BY_NAME.get(expr.measure)!;
   const groups = expr.scope.all ? [] : ctx.groups;
   const family = familyFor(def, groups.some((g) => (SPENDER_LABELS as readonly string[]).includes(g)));
@@ -116,9 +119,25 @@ function truthyVector(x: Compiled): Compiled {
   return binary('*', binary('!=', x, scalar(0), true), binary('==', x, x, true));
 }
 
-/** A constant placed on the groups of `like` (where `like` has a sample). */
+/** A constant or single value placed on the groups of `like` (where `like` has a sample). */
 function broadcast(value: Compiled, like: Compiled): Compiled {
   return binary('+', binary('*', binary('==', like, like, true), scalar(0)), value);
+}
+
+/**
+ * With a group-by, a single value (made of `all.` measures) becomes one row per group of the
+ * group set, each carrying the value; without groups to place it on, it is missing.
+ */
+function onGroups(value: Compiled, ctx: Context): Compiled {
+  if (value.shape !== 'single' || !ctx.groups.length) {
+    return value;
+  }
+  const texts = new Set(ctx.groupSet.map((m) => compileMeasure(m, ctx)).filter((m) => m.shape === 'grouped').map((m) => m.text));
+  if (!texts.size) {
+    return vector('grouped', `(${NO_SAMPLES})`);
+  }
+  const rows = texts.size === 1 ? [...texts][0] : `(${[...texts].join(' or ')})`;
+  return broadcast(value, vector('grouped', rows));
 }
 
 function compileConditional(expr: Extract<Expr, { kind: 'conditional' }>, ctx: Context): Compiled {
@@ -129,8 +148,9 @@ function compileConditional(expr: Extract<Expr, { kind: 'conditional' }>, ctx: C
   const flag = truthyVector(test);
   const branch = (mask: number, body: Expr) =>
     binary('+', binary('*', binary('==', flag, scalar(mask)), scalar(0)), compileExpr(body, ctx));
-  const whenTrue = branch(1, expr.then);
-  const whenFalse = branch(0, expr.otherwise);
+  const branches = [branch(1, expr.then), branch(0, expr.otherwise)];
+  // a single branch beside a grouped one takes the groups' rows, so the result has one shape
+  const [whenTrue, whenFalse] = branches.some((b) => b.shape === 'grouped') ? branches.map((b) => onGroups(b, ctx)) : branches;
   return vector(joinShape(whenTrue.shape, whenFalse.shape), `(${whenTrue.text} or ${whenFalse.text})`);
 }
 
@@ -159,7 +179,8 @@ function compileMath(expr: Extract<Expr, { kind: 'math' }>, ctx: Context): Compi
 
 function compileBy(expr: Extract<Expr, { kind: 'by' }>, ctx: Context): Compiled {
   const innerGroups = ctx.groups.includes(expr.label) ? ctx.groups : [...ctx.groups, expr.label];
-  const inner = compileExpr(expr.arg, { ...ctx, groups: innerGroups });
+  const innerCtx = { ...ctx, groups: innerGroups, groupSet: groupSetMeasures(expr.arg) };
+  const inner = onGroups(compileExpr(expr.arg, innerCtx), innerCtx);
   if (inner.shape === 'scalar') {
     // no label value has data for a constant
     return vector('single', `(${NO_SAMPLES})`);
@@ -227,7 +248,8 @@ export function windowOf(options: EvaluationOptions): number {
 }
 
 export function compileIR(ir: Expr, options: EvaluationOptions): string {
-  const compiled = compileExpr(ir, { groups: options.groupBy, windowSeconds: windowOf(options), filters: options.filters ?? {} });
+  const ctx: Context = { groups: options.groupBy, windowSeconds: windowOf(options), filters: options.filters ?? {}, groupSet: groupSetMeasures(ir) };
+  const compiled = onGroups(compileExpr(ir, ctx), ctx);
   const promql = compiled.shape === 'scalar' ? `vector(${compiled.text})` : compiled.text;
   // binary() refuses early; wrappers such as truthiness and ternary masks can still pass the limit
   if (promql.length > MAX_PROMQL_LENGTH) {

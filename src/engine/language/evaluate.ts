@@ -7,6 +7,7 @@
 import { FAMILIES, GroupByLabel, SPENDER_LABELS } from '../conventions';
 import { ARITHMETIC, COMPARISON, extreme, truthy, UNARY_MATH } from './arithmetic';
 import { check } from './check';
+import { groupSetMeasures, MeasureExpr } from './groupSet';
 import { familyFor, isGauge, MEASURES_BY_NAME, WINDOW_CONSTANTS } from './measures';
 import { EvaluationOptions, Expr, Filters, Scope } from './types';
 
@@ -44,6 +45,8 @@ interface Context {
   atMs: number;
   filters: Filters;
   data: CanonicalSeries[];
+  /** the measures whose groups are the rows (see groupSet.ts) */
+  groupSet: MeasureExpr[];
 }
 
 const scalarValue = (v: number): Value => ({ shape: 'scalar', scalar: v, entries: new Map() });
@@ -94,7 +97,7 @@ function overWindow(samples: Sample[], endMs: number, windowMs: number, gauge: b
   return result;
 }
 
-function evaluateMeasure(expr: Extract<Expr, { kind: 'measure' }>, ctx: Context): Value {
+function evaluateMeasure(expr: MeasureExpr, ctx: Context): Value {
   const def = MEASURES_BY_NAME.get(expr.measure)!;
   const groups = expr.scope.all ? [] : ctx.groups;
   const shape: Shape = groups.length ? 'grouped' : 'single';
@@ -176,8 +179,18 @@ const bool = (f: (a: number, b: number) => boolean) => (a: number, b: number): n
 const filter = (f: (a: number, b: number) => boolean): Combine => (a, b) => (f(a, b) ? a : undefined);
 const truthyOf = (v: Value): Value => (v.shape === 'scalar' ? scalarValue(Number(truthy(v.scalar!))) : mapEntries(v, (x) => Number(truthy(x))));
 
+/** `value` on the groups of `like`, as the compiler writes it: `(like == bool like) * 0 + value`. */
 function broadcast(value: Value, like: Value): Value {
-  return mapEntries(like, () => value.scalar!);
+  return binary(mapEntries(like, () => 0), value, ARITHMETIC['+']);
+}
+
+/** With a group-by, a single value becomes one row per group of the group set (see groupSet.ts). */
+function onGroups(value: Value, ctx: Context): Value {
+  if (value.shape !== 'single' || !ctx.groups.length) {
+    return value;
+  }
+  const rows = ctx.groupSet.map((m) => evaluateMeasure(m, ctx)).filter((m) => m.shape === 'grouped');
+  return rows.length ? broadcast(value, rows.reduce(union)) : { shape: 'grouped', entries: new Map() };
 }
 
 function evaluateExtreme(fn: 'min' | 'max', a: Value, b: Value): Value {
@@ -193,7 +206,8 @@ function evaluateExtreme(fn: 'min' | 'max', a: Value, b: Value): Value {
 
 function evaluateBy(expr: Extract<Expr, { kind: 'by' }>, ctx: Context): Value {
   const innerGroups = ctx.groups.includes(expr.label) ? ctx.groups : [...ctx.groups, expr.label];
-  const inner = evaluateExpr(expr.arg, { ...ctx, groups: innerGroups });
+  const innerCtx = { ...ctx, groups: innerGroups, groupSet: groupSetMeasures(expr.arg) };
+  const inner = onGroups(evaluateExpr(expr.arg, innerCtx), innerCtx);
   if (inner.shape === 'scalar') {
     return { shape: 'single', entries: new Map() };
   }
@@ -257,7 +271,9 @@ function evaluateExpr(expr: Expr, ctx: Context): Value {
       const flags = truthyOf(test);
       const branch = (flag: number, body: Expr) =>
         binary(mapEntries(flags, (f) => (f === flag ? 0 : undefined)), evaluateExpr(body, ctx), ARITHMETIC['+']);
-      return union(branch(1, expr.then), branch(0, expr.otherwise));
+      const branches = [branch(1, expr.then), branch(0, expr.otherwise)];
+      const [whenTrue, whenFalse] = branches.some((b) => b.shape === 'grouped') ? branches.map((b) => onGroups(b, ctx)) : branches;
+      return union(whenTrue, whenFalse);
     }
     case 'math': {
       const args = expr.args.map((a) => evaluateExpr(a, ctx));
@@ -294,8 +310,9 @@ export function evaluateInstant(ir: Expr, data: CanonicalSeries[], options: Refe
     atMs: options.atMs!,
     filters: options.filters ?? {},
     data,
+    groupSet: groupSetMeasures(ir),
   };
-  return toResults(evaluateExpr(ir, ctx));
+  return toResults(onGroups(evaluateExpr(ir, ctx), ctx));
 }
 
 export function evaluateRange(ir: Expr, data: CanonicalSeries[], options: ReferenceOptions): RangeResult[] {
