@@ -9,7 +9,7 @@ import type { AppSettings } from './settings/appSettings';
 
 await initPluginTranslations(pluginJson.id, [loadResources]);
 
-const LazyApp = lazy(() => import('./components/App/App'));
+const LazyApp = lazy(() => import('./pages/App'));
 const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
 
 const App = (props: AppRootProps) => (

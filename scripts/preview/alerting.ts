@@ -4,7 +4,7 @@
  * Grafana, writing provisioned alert rules needs the Admin role.
  */
 import type http from 'http';
-import { roleOf, sendJson } from './server';
+import { roleOf, sendJson } from './jsonApi';
 import type { PreviewStateFile } from './state';
 
 const RULE = /^\/api\/v1\/provisioning\/alert-rules(?:\/([^/]+))?$/;

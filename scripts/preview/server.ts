@@ -9,9 +9,10 @@ import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { APP_SETTINGS_URL } from '../../src/constants';
-import { PROMETHEUS_PROXY_PATH, ROLE_HEADER } from '../../tests/preview/grafana/ids';
+import { PROMETHEUS_PROXY_PATH } from '../../tests/preview/grafana/ids';
 import { PREVIEW_ASSETS_URL, PREVIEW_BUILD_DIR } from '../../tests/preview/webpack.config';
 import { handleAlerting } from './alerting';
+import { roleOf, sendJson } from './jsonApi';
 import { PreviewStateFile } from './state';
 
 const INDEX_HTML = path.resolve(__dirname, '../../tests/preview/index.html');
@@ -88,12 +89,6 @@ export interface RunningPreviewServer {
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => Promise<boolean> | boolean;
 
-export function sendJson(res: http.ServerResponse, status: number, data: unknown): true {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(data));
-  return true;
-}
-
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
@@ -101,10 +96,6 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(body));
     req.on('error', reject);
   });
-}
-
-export function roleOf(req: http.IncomingMessage): string {
-  return String(req.headers[ROLE_HEADER] ?? 'Viewer');
 }
 
 function proxyToPrometheus(prometheusUrl: string, stats: PreviewStats): Handler {

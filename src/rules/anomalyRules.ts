@@ -10,7 +10,7 @@ import type { Expr } from '../engine/language';
 import { compileIR } from '../engine/language/compile';
 import type { AlertingRule } from './derived';
 import { RULE_INTERVAL, RecordingRule } from './profile';
-import type { RuleGroup } from './render';
+import type { RuleGroup } from './ruleGroup';
 
 export const SPEND_ANOMALY_ALERT = 'AISpendSpendAnomaly';
 

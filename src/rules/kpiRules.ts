@@ -6,7 +6,7 @@
 import { GROUP_BY_LABELS, GroupByLabel, kpiRecordName } from '../engine/conventions';
 import { compileToPromQL, type Diagnostic } from '../engine/language';
 import { RULE_INTERVAL, RecordingRule } from './profile';
-import type { RuleGroup } from './render';
+import type { RuleGroup } from './ruleGroup';
 
 export const KPI_RULE_WINDOWS: Array<[string, number]> = [
   ['1h', 3600],

@@ -1,14 +1,9 @@
 /** Rule groups of a profile as Prometheus rule YAML or a Prometheus Operator PrometheusRule. */
 import { stringify } from 'yaml';
 import { anomalyRuleGroups } from './anomalyRules';
-import { AlertingRule, appendixARules, budgetAlertRules } from './derived';
-import { RULE_INTERVAL, Profile, RecordingRule, renderProfileRules } from './profile';
-
-export interface RuleGroup {
-  name: string;
-  interval: string;
-  rules: Array<RecordingRule | AlertingRule>;
-}
+import { appendixARules, budgetAlertRules } from './derived';
+import { RULE_INTERVAL, Profile, renderProfileRules } from './profile';
+import type { RuleGroup } from './ruleGroup';
 
 export type RulesFormat = 'yaml' | 'prometheusrule';
 

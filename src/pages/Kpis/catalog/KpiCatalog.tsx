@@ -13,20 +13,11 @@ import { loadAppSettings, SettingsConflictError, type AppSettings } from '../../
 import type { KpiCatalogSource } from '../../../datasource/kpiCatalogSource';
 import { catalogKpis, catalogQueries } from './catalogModel';
 import { deleteCustomKpi, saveCustomKpi } from '../editor/customKpiStore';
+import type { EditorSession, KpiEditorHost, SaveOutcome } from '../editor/editorSession';
 import { draftToSetting, EMPTY_DRAFT, settingToDraft, type KpiDraft } from '../editor/kpiDraft';
 import { KpiEditorDrawer } from '../editor/KpiEditorDrawer';
 import { isOrgAdmin } from '../permissions';
 import { KpiCatalogTable } from './KpiCatalogTable';
-
-export interface EditorSession {
-  /** set when editing a saved custom KPI */
-  editingId?: string;
-  initial: KpiDraft;
-  /** the settings version the editor was opened with (after a conflict: the one the user reloaded) */
-  baseVersion: number;
-}
-
-export type SaveOutcome = { ok: true } | { ok: false; conflict: boolean; message: string };
 
 export interface KpiCatalogState extends SceneObjectState {
   datasource: DataSourceRef;
@@ -42,7 +33,7 @@ export interface KpiCatalogState extends SceneObjectState {
 const message = (e: unknown) =>
   e instanceof Error ? e.message : ((e as { data?: { message?: string } })?.data?.message ?? String(e));
 
-export class KpiCatalog extends SceneObjectBase<KpiCatalogState> {
+export class KpiCatalog extends SceneObjectBase<KpiCatalogState> implements KpiEditorHost {
   constructor(state: Pick<KpiCatalogState, 'datasource'>) {
     super({
       ...state,

@@ -10,7 +10,6 @@ import { Alert, Badge, Button, Drawer, Stack, useStyles2 } from '@grafana/ui';
 import { useFormulaVocabulary, type LabelValueSource } from '../../../components/FormulaEditor/useFormulaVocabulary';
 import { testIds } from '../../../components/testIds';
 import type { AppSettings } from '../../../settings/model';
-import type { EditorSession, KpiCatalog, SaveOutcome } from '../catalog/KpiCatalog';
 import { formatKpiValue, kpiStatus } from '../kpiValues';
 import {
   draftToSetting,
@@ -20,16 +19,17 @@ import {
   type DraftValidation,
   type KpiDraft,
 } from './kpiDraft';
+import type { EditorSession, KpiEditorHost, SaveOutcome } from './editorSession';
 import { KpiEditorFields } from './KpiEditorFields';
 import { useFormulaPreview, type FormulaPreview } from './useFormulaPreview';
 
 export interface KpiEditorDrawerProps {
-  model: KpiCatalog;
+  model: KpiEditorHost;
   session: EditorSession;
   settings: AppSettings;
 }
 
-function useLabelValueSource(model: KpiCatalog): LabelValueSource | undefined {
+function useLabelValueSource(model: KpiEditorHost): LabelValueSource | undefined {
   const [source, setSource] = useState<DataSourceApi>();
   useEffect(() => {
     getDataSourceSrv()

@@ -1,8 +1,9 @@
+/** The app's root: a SceneApp over the pages of ./index (module.tsx loads it lazily). */
 import React from 'react';
 import { AppRootProps } from '@grafana/data';
 import { SceneApp, useSceneApp } from '@grafana/scenes';
-import { appPages } from '../../pages';
-import { PluginPropsContext } from '../../utils/utils.plugin';
+import { appPages } from './index';
+import { PluginPropsContext } from '../utils/utils.plugin';
 
 function getSceneApp() {
   return new SceneApp({
