@@ -67,7 +67,7 @@ test.describe('Budgets page', () => {
     for (const row of await rows.all()) {
       const key = (await row.getAttribute('data-testid'))!.replace(ids.row(''), '');
       await expect(row.getByTestId(ids.team(key))).not.toBeEmpty();
-      await expect(row.getByTestId(ids.utilization(key))).toHaveText(/^(\d+\.\d %|∞ %|no budget|—)$/);
+      await expect(row.getByTestId(ids.utilization(key))).toHaveText(/^(\d{1,3}(,\d{3})*\.\d %|∞ %|no budget|—)$/);
     }
   });
 

@@ -45,9 +45,13 @@ test.each<[unknown, string]>([
 
 test.each<[string | undefined, string]>([
   ['currencyUSD', 'USD'],
+  ['currency:financial:$', 'USD'],
   ['percent', '%'],
+  ['suffix:%', '%'],
   ['percentunit', 'fraction of 1'],
   ['suffix: tokens/h', 'tokens/h'],
+  ['si: tokens/h', 'tokens/h'],
+  ['locale', ''],
   ['prefix:€', '€'],
   ['none', ''],
   ['short', ''],

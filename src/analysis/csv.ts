@@ -15,15 +15,18 @@
  * input) is prefixed with ' (OWASP CSV injection).
  */
 import { DataFrame, Field, FieldType, getFieldDisplayName } from '@grafana/data';
+import { GRAFANA_USD } from '../datasource/frames';
 
 const CRLF = '\r\n';
 
 const UNIT_TEXT: Record<string, string> = {
   currencyUSD: 'USD',
+  [GRAFANA_USD]: 'USD',
   percent: '%',
   percentunit: 'fraction of 1',
   none: '',
   short: '',
+  locale: '',
 };
 
 export function unitText(unit: string | undefined): string {
@@ -33,7 +36,7 @@ export function unitText(unit: string | undefined): string {
   if (unit in UNIT_TEXT) {
     return UNIT_TEXT[unit];
   }
-  const affix = /^(?:suffix|prefix):(.*)$/.exec(unit);
+  const affix = /^(?:suffix|prefix|si):(.*)$/.exec(unit);
   return affix ? affix[1].trim() : unit;
 }
 

@@ -6,7 +6,8 @@ import path from 'path';
 import { parse } from 'yaml';
 import { kpiRecordName } from '../engine/conventions';
 import { CliIO } from './io';
-import { jsonValue } from './kpiQuery';
+import { formatTable } from './commands/eval';
+import { jsonValue, type KpiOutput } from './kpiQuery';
 import { main } from './main';
 
 const NOW_SEC = 1_790_000_000;
@@ -126,4 +127,29 @@ test.each([
   ['-Inf', '-Inf'],
 ])('eval --json writes the Prometheus value %s as %p', (text, json) => {
   expect(jsonValue(text)).toBe(json);
+});
+
+test('eval without --json: a line per series, numbers with thousands separators, Prometheus specials as they come', () => {
+  const output = (results: KpiOutput['results']): KpiOutput => ({
+    formula: '',
+    mode: 'instant',
+    from: 0,
+    to: 1,
+    step: null,
+    groupBy: ['team'],
+    promql: '',
+    results,
+  });
+  expect(
+    formatTable(
+      output([
+        { labels: { team: 'ml' }, value: 57748.4712345 },
+        { labels: { team: 'web' }, value: 'NaN' },
+        { labels: {}, value: null },
+      ])
+    )
+  ).toBe('team="ml"\t57,748.4712\nteam="web"\tNaN\n(all)\t—\n');
+  expect(formatTable(output([{ labels: {}, values: [[0, 0.00421789]] }]))).toBe(
+    '(all)\n  1970-01-01T00:00:00.000Z  0.004218\n'
+  );
 });

@@ -3,6 +3,7 @@
  * `runKpi`, so the numbers are those the datasource shows for the same range.
  */
 import type { KpiDefinition } from '../engine/catalog';
+import { formatKpiValue } from '../format/numbers';
 import type { JsonValue, KpiOutput } from './kpiQuery';
 
 export interface KpiRow {
@@ -10,22 +11,9 @@ export interface KpiRow {
   output: KpiOutput;
 }
 
-/** "—" for missing, as the app shows it; units after the number, USD before it. */
-export function formatKpiValue(value: JsonValue | undefined, kpi: Pick<KpiDefinition, 'unit' | 'decimals'>): string {
-  if (value === null || value === undefined) {
-    return '—';
-  }
-  if (typeof value === 'string') {
-    return value;
-  }
-  const number = value.toLocaleString('en-US', { minimumFractionDigits: kpi.decimals, maximumFractionDigits: kpi.decimals });
-  if (kpi.unit === 'USD') {
-    return `$${number}`;
-  }
-  if (kpi.unit === 'USD/day') {
-    return `$${number}/day`;
-  }
-  return kpi.unit === '%' ? `${number} %` : `${number} ${kpi.unit}`;
+/** The app's text of the value (format/numbers.ts); Prometheus's special values (NaN, +Inf) as they come. */
+export function kpiValueText(value: JsonValue | undefined, kpi: Pick<KpiDefinition, 'unit' | 'decimals'>): string {
+  return typeof value === 'string' ? value : formatKpiValue(kpi, value);
 }
 
 /** One line per KPI; a KPI grouped by a label gets one indented line per group, largest first. */
@@ -34,13 +22,13 @@ export function formatKpiTable(rows: KpiRow[]): string {
   for (const { kpi, output } of rows) {
     const results = output.results ?? [];
     if (!output.groupBy.length) {
-      lines.push([kpi.name, formatKpiValue(results[0]?.value, kpi), kpi.formula]);
+      lines.push([kpi.name, kpiValueText(results[0]?.value, kpi), kpi.formula]);
       continue;
     }
     lines.push([kpi.name, '', `${kpi.formula}  (by ${output.groupBy.join(', ')})`]);
     const numeric = (v: JsonValue | undefined) => (typeof v === 'number' ? v : -Infinity);
     for (const result of [...results].sort((a, b) => numeric(b.value) - numeric(a.value))) {
-      lines.push([`  ${Object.values(result.labels).join(', ')}`, formatKpiValue(result.value, kpi), '']);
+      lines.push([`  ${Object.values(result.labels).join(', ')}`, kpiValueText(result.value, kpi), '']);
     }
   }
   const widths = [0, 1].map((i) => Math.max(...lines.map((l) => l[i].length)));

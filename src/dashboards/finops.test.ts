@@ -8,7 +8,7 @@ import { getTemplateSrv } from '@grafana/runtime';
 import fs from 'fs';
 import path from 'path';
 import { KPI_DATASOURCE_PLUGIN_ID, PLUGIN_BASE_URL, ROUTES, VARIABLES } from '../constants';
-import { decorateFrame, grafanaUnit, thresholdsOf } from '../datasource/frames';
+import { decorateFrame, GRAFANA_USD, grafanaUnit, thresholdsOf } from '../datasource/frames';
 import { filtersFromRequest } from '../datasource/variables';
 import { findStandardKpi } from '../engine/catalog';
 import { BUDGET_CRITICAL_PERCENT, BUDGET_WARNING_PERCENT, GROUP_BY_LABELS } from '../engine/conventions';
@@ -235,7 +235,7 @@ describe('units, decimals and thresholds', () => {
     "%s: warning at 80 %%, critical at 95 %%, over the KPI datasource's own",
     (title) => {
       const { defaults, overrides } = byTitle(title).fieldConfig!;
-      expect(defaults.unit).toBe('percent');
+      expect(defaults.unit).toBe(grafanaUnit('%'));
       expect(steps(defaults.thresholds)).toEqual(budgetSteps);
       // a field's own config (the KPI's 70 / 90 from the datasource) wins over panel defaults, not over overrides
       expect(overrides).toEqual([
@@ -256,6 +256,18 @@ describe('units, decimals and thresholds', () => {
       expect([defaults.unit, defaults.decimals]).toEqual([grafanaUnit(kpi.unit), kpi.decimals]);
       const expected = thresholdsOf(kpi)?.steps.map((s, i) => [i === 0 ? null : s.value, s.color]);
       expect(steps(defaults.thresholds)).toEqual(expected ?? [[null, 'blue']]);
+    }
+  );
+
+  test('token counts in SI units (3.07 M), as the app shows token throughput', () => {
+    expect(byTitle('Token Usage: Input vs Output').fieldConfig!.defaults).toMatchObject({ unit: 'sishort' });
+    expect(byTitle('Token Usage: Input vs Output').fieldConfig!.defaults.decimals).toBeUndefined();
+  });
+
+  test.each(['Hourly Spend by Model', 'Cost Distribution by Team', 'Provider Spend Breakdown', 'Top 10 Spenders'])(
+    '%s: amounts in full ($57,748.47), not abbreviated',
+    (title) => {
+      expect(byTitle(title).fieldConfig!.defaults).toMatchObject({ unit: GRAFANA_USD, decimals: 2 });
     }
   );
 

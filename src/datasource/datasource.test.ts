@@ -72,7 +72,7 @@ test('a standard KPI grouped by team runs as one instant PromQL on the configure
   expect(response.state).toBe(LoadingState.Done);
   expect(response.errors).toEqual([]);
   const value = response.data[0].fields[1];
-  expect(value.config).toMatchObject({ unit: 'currencyUSD', decimals: 4, noValue: '—', displayNameFromDS: 'platform' });
+  expect(value.config).toMatchObject({ unit: 'currency:financial:$', decimals: 4, noValue: '—', displayNameFromDS: 'platform' });
   expect(value.config.thresholds.steps.map((s: { color: string }) => s.color)).toEqual(['green', 'orange', 'red']);
   expect(response.data[0].meta.executedQueryString).toBe(promql);
 });

@@ -5,21 +5,40 @@
 import { DataFrame, Field, FieldConfig, FieldType, ThresholdsMode } from '@grafana/data';
 import type { KpiDefinition } from '../engine/catalog';
 import type { QueryPlan } from './queryPlan';
+import { NO_VALUE, unitAffixes, type UnitDisplay } from '../format/numbers';
 
-export const NO_VALUE = '—';
+export { NO_VALUE };
 
+/** Grafana's currency unit without abbreviation: $57,748.47 where 'currencyUSD' prints $57.7K. */
+export const GRAFANA_USD = 'currency:financial:$';
+
+/**
+ * The Grafana unit that prints a KPI unit as format/numbers.ts does, so that panels, tooltips and
+ * the app's own text agree. Grafana has no unit with both a prefix and a suffix: USD/day panels
+ * print "$1,806.74" (their titles say per day). Its suffix units print no thousands separators.
+ */
 const GRAFANA_UNITS: Record<string, string> = {
-  USD: 'currencyUSD',
-  'USD/day': 'currencyUSD',
-  '%': 'percent',
-  'tokens/h': 'suffix: tokens/h',
+  USD: GRAFANA_USD,
+  'USD/day': GRAFANA_USD,
+  '%': 'suffix:%',
+  // the space keeps the SI prefix apart from the unit: "3.07 M tokens/h"
+  'tokens/h': 'si: tokens/h',
   ratio: 'none',
-  count: 'short',
-  days: 'suffix: days',
+  count: 'locale',
+  days: 'suffix:days',
 };
 
 export function grafanaUnit(kpiUnit: string | undefined): string | undefined {
-  return kpiUnit === undefined ? undefined : (GRAFANA_UNITS[kpiUnit] ?? `suffix: ${kpiUnit}`);
+  return kpiUnit === undefined ? undefined : (GRAFANA_UNITS[kpiUnit] ?? `suffix:${kpiUnit}`);
+}
+
+/**
+ * A KPI's Grafana unit and decimals. SI units leave decimals to Grafana, which then prints three
+ * significant digits of the scaled value ("3.07 M"), as format/numbers.ts does.
+ */
+export function kpiFieldDisplay(kpi: UnitDisplay): Pick<FieldConfig, 'unit' | 'decimals'> {
+  const unit = grafanaUnit(kpi.unit);
+  return unitAffixes(kpi.unit).si ? { unit } : { unit, decimals: kpi.decimals };
 }
 
 const STATE_COLORS = { good: 'green', warning: 'orange', critical: 'red' } as const;
@@ -55,8 +74,7 @@ export function decorateFrame(frame: DataFrame, plan: QueryPlan, legendFormat?: 
     }
     const config: FieldConfig = {
       ...field.config,
-      unit: grafanaUnit(plan.kpi?.unit) ?? field.config.unit,
-      decimals: plan.kpi?.decimals ?? field.config.decimals,
+      ...(plan.kpi ? kpiFieldDisplay(plan.kpi) : {}),
       noValue: NO_VALUE,
     };
     if (!legendFormat) {

@@ -96,7 +96,7 @@ test('cost_per_inference by team: the same numbers as aispend eval, decorated as
   expect(fromDatasource.size).toBeGreaterThanOrEqual(4);
   expect(fromDatasource).toEqual(fromEval);
   const response = await lastValueFrom(datasource.query(request({ kpiId: 'cost_per_inference', mode: 'instant', groupBy: 'team' })));
-  expect(response.data[0].fields[1].config).toMatchObject({ unit: 'currencyUSD', decimals: 4, noValue: '—' });
+  expect(response.data[0].fields[1].config).toMatchObject({ unit: 'currency:financial:$', decimals: 4, noValue: '—' });
 });
 
 test.each(STANDARD_KPIS.map((k) => [k.id, k] as const))('%s: the same numbers as aispend eval', async (id, kpi) => {

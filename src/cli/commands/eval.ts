@@ -1,10 +1,12 @@
 import { parseCommandArgs } from '../args';
 import { CliIO, Command, EXIT_OK, UsageError } from '../io';
-import { KpiOutput, runKpi } from '../kpiQuery';
+import { formatPlainNumber } from '../../format/numbers';
+import { JsonValue, KpiOutput, runKpi } from '../kpiQuery';
 import { FORMULA_OPTIONS, formulaRequest } from './formulaArgs';
 
-function formatValue(value: unknown): string {
-  return value === null || value === undefined ? '—' : String(value);
+/** A formula has no unit: thousands separators and up to four decimals; NaN and ±Inf as Prometheus writes them. */
+function formatValue(value: JsonValue | undefined): string {
+  return typeof value === 'string' ? value : formatPlainNumber(value);
 }
 
 export function formatTable(output: KpiOutput): string {

@@ -4,7 +4,6 @@ import {
   budgetRowView,
   daysColour,
   formatDays,
-  formatUsd,
   formatUtilization,
   GLOBAL_ROW_KEY,
   rowsForTeams,
@@ -137,6 +136,7 @@ test('a projection past the limit, the global budget, a team with two budgets (t
 test.each<[string, Parameters<typeof formatUtilization>[0], string]>([
   ['one decimal', { hasBudget: true, utilizationPercent: 96.99948365646259 }, '97.0 %'],
   ['over budget', { hasBudget: true, utilizationPercent: 112.345 }, '112.3 %'],
+  ['thousands separated', { hasBudget: true, utilizationPercent: 1234.56 }, '1,234.6 %'],
   ['a spent zero budget', { hasBudget: true, utilizationPercent: Infinity }, '∞ %'],
   ['spend unknown', { hasBudget: true, utilizationPercent: null }, '—'],
   ['no budget', { hasBudget: false, utilizationPercent: null }, 'no budget'],
@@ -152,19 +152,11 @@ test.each<[number | null, string, string | null]>([
   [15, '15.0 days', 'orange'],
   [30, '30.0 days', 'orange'],
   [30.01, '30.0 days', 'green'],
+  [1234.56, '1,234.6 days', 'green'],
   [Infinity, 'never (no spend)', 'green'],
 ])('days to exhaustion %p: %p in %p', (days, text, colour) => {
   expect(formatDays(days)).toBe(text);
   expect(daysColour(days)).toBe(colour);
-});
-
-test.each<[number | null, string]>([
-  [null, '—'],
-  [0, '$0.00'],
-  [1234.567, '$1,234.57'],
-  [-12.5, '-$12.50'],
-])('USD %p is %p', (value, text) => {
-  expect(formatUsd(value)).toBe(text);
 });
 
 test.each<[unknown, string[] | null]>([

@@ -1,6 +1,7 @@
 /**
  * What each row of the Budgets table shows, from budgetRows' rows: texts (utilization as a
- * percent with one decimal, money in USD, days with one decimal, "—" for unknown, never 0) and
+ * percent with one decimal, money in USD, days with one decimal, "—" for unknown, never 0; the
+ * numbers as format/numbers.ts prints them) and
  * Grafana colour names (the gauge: green below the warning threshold, orange from warning to
  * critical, red from critical on). Pure, so every case is a table test; the React view only
  * lays these out.
@@ -9,8 +10,9 @@ import type { BudgetRisk } from '../../budgets/budgetMath';
 import type { BudgetRow } from '../../budgets/budgetRows';
 import type { BudgetPeriod } from '../../budgets/budgetPeriods';
 import { BUDGET_ALERT_POLICY } from '../../budgets/budgetAlertPolicy';
+import { formatDays as formatDayCount, formatPercent, formatUsd, NO_VALUE } from '../../format/numbers';
 
-export const NO_VALUE = '—';
+export { NO_VALUE };
 /** Test id key and React key of the global budget's row (team ""). */
 export const GLOBAL_ROW_KEY = '(global)';
 
@@ -59,26 +61,8 @@ export interface BudgetRowView {
   period: string;
 }
 
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
-export function formatUsd(value: number | null): string {
-  return value === null || Number.isNaN(value) ? NO_VALUE : usd.format(value);
-}
-
 export function formatUtilization(row: Pick<BudgetRow, 'hasBudget' | 'utilizationPercent'>): string {
-  const value = row.utilizationPercent;
-  if (!row.hasBudget) {
-    return 'no budget';
-  }
-  if (value === null || Number.isNaN(value)) {
-    return NO_VALUE;
-  }
-  return Number.isFinite(value) ? `${value.toFixed(1)} %` : '∞ %';
+  return row.hasBudget ? formatPercent(row.utilizationPercent) : 'no budget';
 }
 
 export function formatDays(days: number | null): string {
@@ -88,7 +72,7 @@ export function formatDays(days: number | null): string {
   if (days === Infinity) {
     return 'never (no spend)';
   }
-  return days <= 0 ? 'exhausted' : `${days.toFixed(1)} days`;
+  return days <= 0 ? 'exhausted' : formatDayCount(days);
 }
 
 export function daysColour(days: number | null): GrafanaColour | null {

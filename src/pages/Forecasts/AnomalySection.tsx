@@ -12,7 +12,8 @@ import type { DataSourceRef } from '@grafana/schema';
 import { Alert, LinkButton, Stack, Text } from '@grafana/ui';
 import { ANOMALY_MIN_BASELINE_DAYS, AnomalyRow } from '../../analysis/anomalies';
 import { testIds } from '../../components/testIds';
-import { formatPercent, formatUsd, spendChangeTone } from '../../components/ValueTable/format';
+import { spendChangeTone } from '../../components/ValueTable/format';
+import { formatNumber, formatPercent, formatUsd } from '../../format/numbers';
 import { PanelFrame } from '../../components/ValueTable/PanelFrame';
 import { ValueColumn, ValueTable } from '../../components/ValueTable/ValueTable';
 import { APP_CONFIG_URL } from '../../constants';
@@ -70,7 +71,7 @@ const COLUMNS: Array<ValueColumn<AnomalyRow & { detectedAt: string }>> = [
     render: (r) => formatPercent(r.deviationPercent, { signed: true }),
     tone: (r) => spendChangeTone(r.rate - r.baseline),
   },
-  { id: 'sigmas', header: 'σ', numeric: true, render: (r) => (Number.isFinite(r.sigmas) ? r.sigmas.toFixed(1) : '∞') },
+  { id: 'sigmas', header: 'σ', numeric: true, render: (r) => formatNumber(r.sigmas, 1) },
   { id: 'detectedAt', header: 'Detected at', render: (r) => r.detectedAt },
 ];
 

@@ -8,7 +8,7 @@ import { SceneComponentProps, sceneGraph, SceneObjectBase, SceneObjectState } fr
 import type { ModelForecast } from '../../analysis/forecast';
 import { TREND_DEAD_BAND_PER_DAY } from '../../analysis/trend';
 import { testIds } from '../../components/testIds';
-import { formatPercent, formatUsd } from '../../components/ValueTable/format';
+import { formatPercent, formatUsd } from '../../format/numbers';
 import { PanelFrame } from '../../components/ValueTable/PanelFrame';
 import { ValueColumn, ValueTable } from '../../components/ValueTable/ValueTable';
 import { forecastsFromFrames, forecastTotals } from './forecastView';

@@ -94,7 +94,7 @@ test('the chart runs to the end of the month; bars stacked by model, the forecas
   const { chart } = parts(forecastsScene(datasources));
   expect((chart.state.$timeRange as TrailingTimeRange).state).toMatchObject({ days: 30, throughMonthEnd: true });
   expect(chart.state.fieldConfig.defaults).toMatchObject({
-    unit: 'currencyUSD',
+    unit: 'currency:financial:$',
     min: 0,
     custom: expect.objectContaining({ drawStyle: 'bars', stacking: { mode: 'normal', group: 'A' } }),
   });

@@ -25,7 +25,7 @@ import {
   VisibilityMode,
 } from '@grafana/schema';
 import { map } from 'rxjs';
-import { NO_VALUE } from '../../datasource/frames';
+import { GRAFANA_USD, NO_VALUE } from '../../datasource/frames';
 import { builtQueryRunner } from '../../scenes/builtQueryRunner';
 import { computedFrames } from '../../scenes/computedFrames';
 import { defaultTimeRange, filterVariables, pageControls } from '../../scenes/filters';
@@ -71,7 +71,7 @@ function forecastChart(): VizPanel {
     )
     .setTimeRange(new TrailingTimeRange({ days: CHART_DAYS, throughMonthEnd: true }))
     .setData(computedFrames((frames) => frames.filter((f) => f.refId === REF_DAILY || f.refId === REF_FORECAST)))
-    .setUnit('currencyUSD')
+    .setUnit(GRAFANA_USD)
     .setDecimals(2)
     .setMin(0)
     .setNoValue(NO_VALUE)

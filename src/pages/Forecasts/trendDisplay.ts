@@ -1,6 +1,7 @@
 /** How a trend reads: arrow, word and slope; its colour follows "more spend is bad". */
 import type { Trend } from '../../analysis/trend';
-import { ChangeTone, formatPercent } from '../../components/ValueTable/format';
+import type { ChangeTone } from '../../components/ValueTable/format';
+import { formatPercent } from '../../format/numbers';
 
 const ARROWS: Record<Trend, string> = { increasing: '↗', decreasing: '↘', stable: '→' };
 

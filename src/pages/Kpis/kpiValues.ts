@@ -1,12 +1,11 @@
 /**
- * A KPI's value as the KPI pages show it: its status by its thresholds, its text, and — for a
+ * A KPI's value as the KPI pages show it: its status by its thresholds, its change, and — for a
  * KPI read by group (provider share by provider, budget utilization by team) — the one group
- * value that stands for it.
+ * value that stands for it. Its text is format/numbers.ts formatKpiValue.
  */
-import { formattedValueToString, getValueFormat } from '@grafana/data';
 import type { KpiDefinition, ThresholdState } from '../../engine/catalog';
 import type { LabeledValue } from '../../analysis/labeledValues';
-import { grafanaUnit, NO_VALUE } from '../../datasource/frames';
+import { formatKpiValue } from '../../format/numbers';
 
 /**
  * The state of `value` by the KPI's thresholds, as Grafana colours it (datasource/frames.ts
@@ -28,16 +27,6 @@ export function kpiStatus(
     }
   }
   return state;
-}
-
-/** The value with the KPI's unit and decimals, "—" when missing. */
-export function formatKpiValue(kpi: Pick<KpiDefinition, 'unit' | 'decimals'>, value: number | null): string {
-  if (value === null) {
-    return NO_VALUE;
-  }
-  const format = getValueFormat(grafanaUnit(kpi.unit) ?? 'none');
-  // the datasource's suffix units start with a space that Grafana's suffix format adds again
-  return formattedValueToString(format(value, kpi.decimals)).replace(/\s+/g, ' ');
 }
 
 export interface KpiReadingValue {
@@ -73,14 +62,15 @@ export function representativeValue(
 
 /**
  * A change with its sign, at the KPI's decimals or, when that rounds a real change to zero
- * (a ratio moving in its fifth decimal), with up to four more: "+$0.00003", not "-$0.0000".
+ * (a ratio moving in its fifth decimal), with up to four more: "+$0.00003", not "$0.0000".
  */
 export function formatChange(kpi: Pick<KpiDefinition, 'unit' | 'decimals'>, delta: number): string {
   const at = (decimals: number) => ({ ...kpi, decimals });
   let decimals = kpi.decimals;
-  const roundsToZero = (d: number) => formatKpiValue(at(d), delta).replace('-', '') === formatKpiValue(at(d), 0);
+  // a change that rounds to zero prints as zero does: no sign
+  const roundsToZero = (d: number) => formatKpiValue(at(d), delta) === formatKpiValue(at(d), 0);
   while (delta !== 0 && decimals < kpi.decimals + 4 && roundsToZero(decimals)) {
     decimals++;
   }
-  return `${delta > 0 ? '+' : ''}${formatKpiValue(at(decimals), delta)}`;
+  return formatKpiValue(at(decimals), delta, { signed: true });
 }

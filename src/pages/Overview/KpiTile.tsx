@@ -5,7 +5,7 @@
  */
 import React, { useLayoutEffect, useRef, useState } from 'react';
 import { css } from '@emotion/css';
-import { formattedValueToString, getDisplayProcessor, GrafanaTheme2, LoadingState } from '@grafana/data';
+import { getDisplayProcessor, GrafanaTheme2, LoadingState } from '@grafana/data';
 import { SceneComponentProps, SceneObjectBase, SceneObjectState, SceneQueryRunner } from '@grafana/scenes';
 import type { DataSourceRef } from '@grafana/schema';
 import { Icon, LoadingBar, Sparkline, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
@@ -14,6 +14,7 @@ import { ROUTES } from '../../constants';
 import type { KpiDefinition } from '../../engine/catalog';
 import { prefixRoute } from '../../utils/utils.routing';
 import { testIds } from '../../components/testIds';
+import { formatKpiValue, formatPercent, NO_VALUE } from '../../format/numbers';
 import { SPARKLINE_LOOKBACK, TILE_REF, TileChange, tileModel } from './tileModel';
 
 export interface KpiTileState extends SceneObjectState {
@@ -45,6 +46,7 @@ function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
   const location = useLocation();
   const [sparkRef, sparkWidth] = useElementWidth();
   const view = tileModel(data?.series ?? [], kpi);
+  // Grafana's display processor for the threshold colour; the text is the app's, as in the catalog
   const display = view.valueField ? getDisplayProcessor({ field: view.valueField, theme })(view.value) : undefined;
   const loading = !data || data.state === LoadingState.Loading;
   const error = data?.errors?.[0]?.message;
@@ -71,7 +73,7 @@ function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
           style={{ color: kpi.thresholds.length && display?.color ? display.color : undefined }}
           data-testid={testIds.overview.tileValue(kpi.id)}
         >
-          {display && view.value !== null ? formattedValueToString(display) : loading ? '' : '—'}
+          {view.value !== null ? formatKpiValue(kpi, view.value) : loading ? '' : NO_VALUE}
           {view.group !== undefined && (
             <span className={styles.group}>{view.group || `(no ${kpi.defaultGroupBy})`}</span>
           )}
@@ -100,7 +102,7 @@ function ChangeLine({ change }: { change: TileChange | null }) {
   }
   const arrow = change.absolute > 0 ? 'arrow-up' : change.absolute < 0 ? 'arrow-down' : 'minus';
   const tone = change.favourable === null ? styles.neutral : change.favourable ? styles.good : styles.bad;
-  const text = change.percent === null ? 'new this period' : `${Math.abs(change.percent).toFixed(1)} %`;
+  const text = change.percent === null ? 'new this period' : formatPercent(Math.abs(change.percent));
   return (
     <div className={styles.change}>
       <span className={tone}>

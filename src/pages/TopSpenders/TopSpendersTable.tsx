@@ -9,7 +9,8 @@ import { LoadingState } from '@grafana/data';
 import { SceneComponentProps, sceneGraph, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
 import { DEFAULT_TOP_N, SpenderDimension, SpenderRow } from '../../analysis/topSpenders';
 import { testIds } from '../../components/testIds';
-import { formatPercent, formatSignedUsd, formatUsd, spendChangeTone } from '../../components/ValueTable/format';
+import { spendChangeTone } from '../../components/ValueTable/format';
+import { formatPercent, formatUsd } from '../../format/numbers';
 import { PanelFrame } from '../../components/ValueTable/PanelFrame';
 import { ValueColumn, ValueTable } from '../../components/ValueTable/ValueTable';
 import { VARIABLES } from '../../constants';
@@ -46,7 +47,7 @@ function columns(dimension: SpenderDimension, search: string): Array<ValueColumn
       id: 'change',
       header: 'Change',
       numeric: true,
-      render: (r) => formatSignedUsd(r.change),
+      render: (r) => formatUsd(r.change, { signed: true }),
       tone: (r) => spendChangeTone(r.change),
     },
     {

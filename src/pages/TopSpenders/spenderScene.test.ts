@@ -68,12 +68,12 @@ test.each<[SpenderDimension, Array<[string, string]>]>([
 });
 
 test.each<[string, number, object]>([
-  ['Spend', 0, { unit: 'currencyUSD', decimals: 2, noValue: '—', color: { mode: 'fixed', fixedColor: 'text' } }],
+  ['Spend', 0, { unit: 'currency:financial:$', decimals: 2, noValue: '—', color: { mode: 'fixed', fixedColor: 'text' } }],
   [
     'Cost per request: the seed thresholds of cost per inference, in shades readable on both themes',
     1,
     {
-      unit: 'currencyUSD',
+      unit: 'currency:financial:$',
       decimals: 4,
       color: { mode: 'thresholds' },
       thresholds: {
@@ -89,9 +89,9 @@ test.each<[string, number, object]>([
   [
     'Spend over time: bars from 0',
     2,
-    { unit: 'currencyUSD', min: 0, custom: expect.objectContaining({ drawStyle: 'bars' }) },
+    { unit: 'currency:financial:$', min: 0, custom: expect.objectContaining({ drawStyle: 'bars' }) },
   ],
-  ['Model mix', 3, { unit: 'currencyUSD', decimals: 2 }],
+  ['Model mix', 3, { unit: 'currency:financial:$', decimals: 2 }],
 ])('field config of %s', (_name, index, defaults) => {
   expect(
     panels(spenderScene(datasources, { dimension: 'team', key: 'x' }))[index].state.fieldConfig.defaults

@@ -19,7 +19,7 @@ import {
   PieChartType,
 } from '@grafana/schema/dist/esm/raw/composable/piechart/panelcfg/x/PieChartPanelCfg_types.gen';
 import type { SpenderDimension } from '../../analysis/topSpenders';
-import { NO_VALUE, thresholdsOf } from '../../datasource/frames';
+import { GRAFANA_USD, NO_VALUE, thresholdsOf } from '../../datasource/frames';
 import { findStandardKpi } from '../../engine/catalog';
 import { builtQueryRunner } from '../../scenes/builtQueryRunner';
 import { computedFrames, framesOf } from '../../scenes/computedFrames';
@@ -57,7 +57,7 @@ function spendStat(): VizPanel {
     .setTitle('Spend')
     .setDescription('Spend of this spender in the selected range.')
     .setData(computedFrames((frames) => [spendTotalFrame(framesOf(frames, REF_MODEL_MIX))]))
-    .setUnit('currencyUSD')
+    .setUnit(GRAFANA_USD)
     .setDecimals(2)
     .setColor({ mode: FieldColorModeId.Fixed, fixedColor: 'text' })
     .setNoValue(NO_VALUE)
@@ -86,7 +86,7 @@ function costPerRequestStat(dimension: SpenderDimension): VizPanel {
       'Spend ÷ requests (successful and failed) in the selected range, coloured by the cost-per-inference thresholds (seed 001).'
     )
     .setData(computedFrames((frames) => framesOf(frames, REF_COST_PER_REQUEST)))
-    .setUnit('currencyUSD')
+    .setUnit(GRAFANA_USD)
     .setDecimals(COST_PER_INFERENCE.decimals)
     .setThresholds(readableThresholds(thresholdsOf(COST_PER_INFERENCE)!))
     .setColor({ mode: FieldColorModeId.Thresholds })
@@ -100,7 +100,7 @@ function spendOverTime(): VizPanel {
     .setTitle('Spend over time')
     .setDescription('Spend per hour for ranges up to 7 days, per day beyond; each bar covers the step before it.')
     .setData(computedFrames((frames) => framesOf(frames, REF_SPEND_OVER_TIME)))
-    .setUnit('currencyUSD')
+    .setUnit(GRAFANA_USD)
     .setDecimals(2)
     .setNoValue(NO_VALUE)
     .setMin(0)
@@ -115,7 +115,7 @@ function modelMix(): VizPanel {
     .setTitle('Model mix')
     .setDescription('Spend by model in the selected range.')
     .setData(computedFrames((frames) => [modelMixFrame(framesOf(frames, REF_MODEL_MIX))]))
-    .setUnit('currencyUSD')
+    .setUnit(GRAFANA_USD)
     .setDecimals(2)
     .setNoValue(NO_VALUE)
     .setOption('pieType', PieChartType.Donut)

@@ -93,7 +93,7 @@ test('the chart: top 10 + Others as a donut, values in USD, legend with value an
     reduceOptions: { values: true, calcs: [], fields: '' },
     legend: { showLegend: true, displayMode: 'table', placement: 'right', values: ['value', 'percent'] },
   });
-  expect(chart.state.fieldConfig.defaults).toMatchObject({ unit: 'currencyUSD', decimals: 2, noValue: '—' });
+  expect(chart.state.fieldConfig.defaults).toMatchObject({ unit: 'currency:financial:$', decimals: 2, noValue: '—' });
 });
 
 const now = (label: string, series: string) => `sum by (${label}) (sum_over_time(${series}[2591999999ms]))`;

@@ -21,7 +21,7 @@ import {
 } from '@grafana/schema/dist/esm/raw/composable/piechart/panelcfg/x/PieChartPanelCfg_types.gen';
 import { DEFAULT_TOP_N, SPENDER_DIMENSIONS, SpenderDimension } from '../../analysis/topSpenders';
 import { VARIABLES } from '../../constants';
-import { NO_VALUE } from '../../datasource/frames';
+import { GRAFANA_USD, NO_VALUE } from '../../datasource/frames';
 import { builtQueryRunner, QueryContext } from '../../scenes/builtQueryRunner';
 import { computedFrames } from '../../scenes/computedFrames';
 import { defaultTimeRange, filterVariableList, pageControls } from '../../scenes/filters';
@@ -61,7 +61,7 @@ function chartPanel(): VizPanel {
         topSpendersChartFrame(topSpendersFromFrames(frames, dimensionOf(ctx)), dimensionOf(ctx)),
       ])
     )
-    .setUnit('currencyUSD')
+    .setUnit(GRAFANA_USD)
     .setDecimals(2)
     .setNoValue(NO_VALUE)
     .setOption('pieType', PieChartType.Donut)

@@ -1,28 +1,28 @@
 /** Numbers on the screen equal `aispend eval` of the same formula over the same range on the same Prometheus. */
 import { findStandardKpi } from '../../../src/engine/catalog';
 import { testIds } from '../../../src/components/testIds';
+import { formatKpiValue, formatUsd } from '../../../src/format/numbers';
 import { aispendEval, expect, openPage, PAGES, rangeParams, test } from './support';
 
 const overview = PAGES.find((p) => p.name === 'overview')!;
 
-function usd(value: number, decimals: number): string {
-  return value.toFixed(decimals);
-}
+const TILE_SHAPES: Array<[string, RegExp]> = [
+  // in full with thousands separators: "$57,748.47", not "$57.7K"
+  ['total_spend', /^\$\d{1,3}(,\d{3})*\.\d{2}$/],
+  // three significant digits and an SI prefix: "3.07 M tokens/h", not "3066544 tokens/h"
+  ['token_throughput', /^\d{1,3}(\.\d+)? [kMGT] tokens\/h$/],
+];
 
-test('Overview: the total-spend tile equals aispend eval of total_cost', async ({ page, info }) => {
-  const kpi = findStandardKpi('total_spend')!;
-  const expected = aispendEval(info, kpi.formula).results[0].value as number;
-  await openPage(page, overview.path, rangeParams(info));
-  const tile = page.getByTestId(testIds.overview.tileValue(kpi.id));
-  await expect(tile).toHaveText(/\$\d/);
-  const shown = await tile.innerText();
-  // the tile abbreviates thousands ("$11.25K"): compare at the shown precision
-  const match = /\$([\d.]+)(K?)/.exec(shown);
-  expect(match).not.toBeNull();
-  const scale = match![2] === 'K' ? 1000 : 1;
-  const decimals = match![1].split('.')[1]?.length ?? 0;
-  expect(match![1]).toBe(usd(expected / scale, decimals));
-});
+for (const [id, shape] of TILE_SHAPES) {
+  test(`Overview: the ${id} tile is aispend eval of its formula, formatted as the app formats it`, async ({ page, info }) => {
+    const kpi = findStandardKpi(id)!;
+    const expected = valueOf(aispendEval(info, kpi.formula).results[0]);
+    await openPage(page, overview.path, rangeParams(info));
+    const tile = page.getByTestId(testIds.overview.tileValue(kpi.id));
+    await expect(tile).toHaveText(shape);
+    await expect(tile).toHaveText(formatKpiValue(kpi, expected));
+  });
+}
 
 function shownNumber(text: string): { value: number; decimals: number } {
   const match = /-?[\d,]*\.?\d+/.exec(text.replace(/,/g, ''));
@@ -54,7 +54,6 @@ test('Top spenders: the first row is the top team by total_cost, with its spend'
   const top = byTeam.reduce((a, b) => ((b.value as number) > (a.value as number) ? b : a));
   await openPage(page, PAGES.find((p) => p.name === 'top-spenders')!.path, rangeParams(info));
   await expect(page.getByTestId(testIds.topSpenders.spender(1))).toHaveText(top.labels.team || '(no team)');
-  const shown = shownNumber(await page.getByTestId(testIds.topSpenders.spend(1)).innerText());
-  const expected = valueOf(top) / (/K\b/.test(await page.getByTestId(testIds.topSpenders.spend(1)).innerText()) ? 1000 : 1);
-  expect(shown.value.toFixed(shown.decimals)).toBe(expected.toFixed(shown.decimals));
+  // in full with thousands separators ("$5,620.50"), never abbreviated
+  await expect(page.getByTestId(testIds.topSpenders.spend(1))).toHaveText(formatUsd(valueOf(top)));
 });

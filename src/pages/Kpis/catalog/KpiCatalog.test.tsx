@@ -99,8 +99,8 @@ async function openNewKpi(name: string, formula: string) {
 
 test('values for the range; standard KPIs read-only; Admins get + New, gear and trash on custom KPIs', async () => {
   renderCatalog('Admin');
-  await waitFor(() => expect(within(row('total_spend')).getByText('$11.39K')).toBeInTheDocument());
-  expect(within(row('team_share')).getByText('12.5%')).toBeInTheDocument();
+  await waitFor(() => expect(within(row('total_spend')).getByText('$11,394.50')).toBeInTheDocument());
+  expect(within(row('team_share')).getByText('12.5 %')).toBeInTheDocument();
   expect(within(row('team_share')).getByText('custom')).toBeInTheDocument();
   expect(within(row('team_share')).getByRole('button', { name: 'Edit Team share' })).toBeInTheDocument();
   expect(within(row('team_share')).getByRole('button', { name: 'Delete Team share' })).toBeInTheDocument();
@@ -114,7 +114,7 @@ test('values for the range; standard KPIs read-only; Admins get + New, gear and 
 
 test.each(['Viewer', 'Editor'] as const)('%s: no + New, no gear, no trash', async (role) => {
   renderCatalog(role);
-  await waitFor(() => expect(within(row('team_share')).getByText('12.5%')).toBeInTheDocument());
+  await waitFor(() => expect(within(row('team_share')).getByText('12.5 %')).toBeInTheDocument());
   expect(screen.queryByRole('button', { name: 'New KPI' })).not.toBeInTheDocument();
   expect(within(row('team_share')).queryByRole('button')).not.toBeInTheDocument();
 });

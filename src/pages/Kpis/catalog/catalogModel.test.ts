@@ -72,7 +72,7 @@ test('rows: value, text, status, the group a grouped KPI is read at, and per-KPI
   expect(row('cost_per_inference')).toMatchObject({ value: 0.0102, text: '$0.0102', status: 'warning' });
   expect(row('provider_share')).toMatchObject({
     value: 67.3,
-    text: '67.3%',
+    text: '67.3 %',
     status: undefined,
     group: { label: 'provider', value: 'anthropic', of: 2, pick: 'highest' },
   });
@@ -81,7 +81,7 @@ test('rows: value, text, status, the group a grouped KPI is read at, and per-KPI
     status: 'critical',
     group: { label: 'team', value: 'data-science', of: 2 },
   });
-  expect(row('anthropic_share')).toMatchObject({ value: 67.25, text: '67.3%', status: 'warning' });
+  expect(row('anthropic_share')).toMatchObject({ value: 67.25, text: '67.3 %', status: 'warning' });
   expect(row('retry_rate')).toMatchObject({ value: null, text: '—', error: 'Prometheus returned HTTP 503' });
   expect(row('total_spend')).toMatchObject({ value: null, text: '—', status: undefined });
   expect(row('total_spend').group).toBeUndefined();

@@ -7,7 +7,8 @@ import { STANDARD_KPIS, type KpiDefinition, type ThresholdState } from '../../..
 import { labeledValuesFromFrames } from '../../../analysis/frameValues';
 import type { CustomKpiSetting } from '../../../settings/model';
 import type { KpiQuery } from '../../../datasource/types';
-import { formatKpiValue, kpiStatus, representativeValue } from '../kpiValues';
+import { formatKpiValue } from '../../../format/numbers';
+import { kpiStatus, representativeValue } from '../kpiValues';
 
 /** Standard KPIs first (read-only), then the custom ones in their saved order. */
 export function catalogKpis(custom: readonly CustomKpiSetting[]): KpiDefinition[] {

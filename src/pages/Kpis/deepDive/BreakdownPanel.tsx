@@ -10,7 +10,7 @@ import { SceneComponentProps, SceneObjectBase, SceneObjectState, SceneQueryRunne
 import { Alert, Spinner, useStyles2 } from '@grafana/ui';
 import type { KpiDefinition } from '../../../engine/catalog';
 import type { BaseLabel } from '../../../engine/conventions';
-import { formatKpiValue } from '../kpiValues';
+import { formatKpiValue, formatPercent } from '../../../format/numbers';
 import { breakdownFrame, LABEL_TITLES } from './breakdownFrames';
 import { PanelBox } from './PanelBox';
 import { stickyHeaderTable } from './tableStyles';
@@ -99,7 +99,7 @@ function ShareCell({ percent }: { percent: number | null }) {
           <div className={styles.track} aria-hidden>
             <div className={styles.bar} style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
           </div>
-          <span className={styles.number}>{percent.toFixed(1)} %</span>
+          <span className={styles.number}>{formatPercent(percent)}</span>
         </div>
       )}
     </td>

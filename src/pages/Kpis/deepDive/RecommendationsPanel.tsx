@@ -12,7 +12,7 @@ import type { BaseLabel } from '../../../engine/conventions';
 import { thresholdsFromSettings } from '../../../analysis/recommendations';
 import type { AppSettings } from '../../../settings/model';
 import { testIds } from '../../../components/testIds';
-import { formatKpiValue } from '../kpiValues';
+import { formatKpiValue } from '../../../format/numbers';
 import { groupName } from './breakdownFrames';
 import { DATA_KEYS } from './deepDiveQueries';
 import { kpiReadings, triggeredRecommendations, type TriggeredRecommendation } from './deepDiveRecommendations';

@@ -12,7 +12,8 @@ import type { KpiDefinition } from '../../../engine/catalog';
 import type { BaseLabel } from '../../../engine/conventions';
 import type { Contribution } from '../../../analysis/whatChanged';
 import { testIds } from '../../../components/testIds';
-import { formatChange, formatKpiValue } from '../kpiValues';
+import { formatKpiValue, formatPercent } from '../../../format/numbers';
+import { formatChange } from '../kpiValues';
 import { isAdditiveFormula } from './additive';
 import { groupName, LABEL_TITLES, whatChangedFrame, whatChangedOf } from './breakdownFrames';
 import { DATA_KEYS, type Comparability } from './deepDiveQueries';
@@ -91,7 +92,7 @@ function Row({ kpi, label, row }: { kpi: KpiDefinition; label: BaseLabel; row: C
       <td className={styles.number}>{formatKpiValue(kpi, row.previous)}</td>
       <td className={styles.number}>{formatKpiValue(kpi, row.current)}</td>
       <td className={cx(styles.number, changeClass(kpi, row.delta, styles))}>{formatChange(kpi, row.delta)}</td>
-      <td className={styles.number}>{row.sharePercent === null ? '—' : `${row.sharePercent.toFixed(1)} %`}</td>
+      <td className={styles.number}>{formatPercent(row.sharePercent)}</td>
       <td>{row.status === 'new' || row.status === 'vanished' ? <Badge color="blue" text={row.status} /> : null}</td>
     </tr>
   );

@@ -48,7 +48,8 @@ test('an additive KPI: groups highest first with their share of the total; the p
     ['Total spend', [75, 25, 0.5]],
     ['Share', [(75 / 100.5) * 100, (25 / 100.5) * 100, (0.5 / 100.5) * 100]],
   ]);
-  expect(frame.fields[1].config).toEqual({ unit: 'currencyUSD', decimals: 2 });
+  expect(frame.fields[1].config).toEqual({ unit: 'currency:financial:$', decimals: 2 });
+  expect(frame.fields[2].config).toEqual({ unit: 'suffix:%', decimals: 1 });
 });
 
 test('a ratio: values without a share; NaN (0 ÷ 0) last; table-format answers read the same', () => {

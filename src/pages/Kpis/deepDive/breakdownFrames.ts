@@ -8,7 +8,7 @@ import type { BaseLabel } from '../../../engine/conventions';
 import { labeledValuesFromFrames } from '../../../analysis/frameValues';
 import { valuesByLabel } from '../../../analysis/labeledValues';
 import { rankContributors, type WhatChanged } from '../../../analysis/whatChanged';
-import { grafanaUnit } from '../../../datasource/frames';
+import { grafanaUnit, kpiFieldDisplay } from '../../../datasource/frames';
 import { CURRENT_REF, PREVIOUS_REF } from './deepDiveQueries';
 
 export const LABEL_TITLES: Record<BaseLabel, string> = { provider: 'Provider', model: 'Model', team: 'Team' };
@@ -16,9 +16,7 @@ export const LABEL_TITLES: Record<BaseLabel, string> = { provider: 'Provider', m
 /** "" is a series without the label (PromQL drops empty labels). */
 export const groupName = (label: BaseLabel, value: string) => (value === '' ? `(no ${label})` : value);
 
-function kpiFieldConfig(kpi: KpiDefinition): FieldConfig {
-  return { unit: grafanaUnit(kpi.unit), decimals: kpi.decimals };
-}
+const SHARE_CONFIG: FieldConfig = { unit: grafanaUnit('%'), decimals: 1 };
 
 const ofRef = (frames: readonly DataFrame[], refId: string) => frames.filter((f) => f.refId === refId);
 
@@ -36,14 +34,14 @@ export function breakdownFrame(
   const total = values.reduce((sum, [, v]) => sum + (Number.isFinite(v) ? v : 0), 0);
   const fields = [
     { name: LABEL_TITLES[label], type: FieldType.string, values: values.map(([k]) => groupName(label, k)) },
-    { name: kpi.name, type: FieldType.number, values: values.map(([, v]) => v), config: kpiFieldConfig(kpi) },
+    { name: kpi.name, type: FieldType.number, values: values.map(([, v]) => v), config: kpiFieldDisplay(kpi) },
   ];
   if (additive) {
     fields.push({
       name: 'Share',
       type: FieldType.number,
       values: values.map(([, v]) => (total !== 0 && Number.isFinite(v) ? (v / total) * 100 : null)) as number[],
-      config: { unit: 'percent', decimals: 1 },
+      config: SHARE_CONFIG,
     });
   }
   return createDataFrame({ refId: `breakdown-${label}`, name: `${kpi.name} by ${label}`, fields });
@@ -56,7 +54,7 @@ export function whatChangedOf(frames: readonly DataFrame[], label: BaseLabel): W
 
 /** The ranked contributors as shown: one row each, largest change first. */
 export function whatChangedFrame(changed: WhatChanged, label: BaseLabel, kpi: KpiDefinition): DataFrame {
-  const config = kpiFieldConfig(kpi);
+  const config = kpiFieldDisplay(kpi);
   return createDataFrame({
     refId: `what-changed-${label}`,
     name: `What changed in ${kpi.name} by ${label}`,
@@ -69,7 +67,7 @@ export function whatChangedFrame(changed: WhatChanged, label: BaseLabel, kpi: Kp
         name: 'Share of the change',
         type: FieldType.number,
         values: changed.rows.map((r) => r.sharePercent),
-        config: { unit: 'percent', decimals: 1 },
+        config: SHARE_CONFIG,
       },
       { name: 'Status', type: FieldType.string, values: changed.rows.map((r) => r.status) },
     ],

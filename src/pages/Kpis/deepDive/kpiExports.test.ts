@@ -60,7 +60,7 @@ test('panel JSON: a time series on the KPI datasource by KPI id, with its unit, 
     targets: [{ refId: 'A', datasource, kpiId: 'cost_per_inference', mode: 'range' }],
     fieldConfig: {
       defaults: {
-        unit: 'currencyUSD',
+        unit: 'currency:financial:$',
         decimals: 4,
         thresholds: {
           mode: 'absolute',
@@ -87,7 +87,7 @@ test('panel JSON of a KPI read by group keeps its group; without thresholds none
   expect(panel.targets).toEqual([
     { refId: 'A', datasource, kpiId: 'provider_share', mode: 'range', groupBy: 'provider' },
   ]);
-  expect(panel.fieldConfig.defaults).toEqual({ unit: 'percent', decimals: 1 });
+  expect(panel.fieldConfig.defaults).toEqual({ unit: 'suffix:%', decimals: 1 });
   // -Infinity is written as null: Grafana's own JSON for the base threshold step
   expect(
     JSON.parse(JSON.stringify(kpiPanelJson(kpi('cost_per_inference'), datasource))).fieldConfig.defaults.thresholds

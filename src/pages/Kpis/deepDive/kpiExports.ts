@@ -7,7 +7,7 @@ import { BASE_LABELS } from '../../../engine/conventions';
 import type { KpiDefinition } from '../../../engine/catalog';
 import type { Filters } from '../../../engine/language';
 import { planKpiQuery } from '../../../datasource/queryPlan';
-import { grafanaUnit, thresholdsOf } from '../../../datasource/frames';
+import { kpiFieldDisplay, thresholdsOf } from '../../../datasource/frames';
 import type { KpiQuery } from '../../../datasource/types';
 
 const ALL = '$__all';
@@ -73,8 +73,7 @@ export function kpiPanelJson(kpi: KpiDefinition, datasource: DataSourceRef) {
     ],
     fieldConfig: {
       defaults: {
-        unit: grafanaUnit(kpi.unit),
-        decimals: kpi.decimals,
+        ...kpiFieldDisplay(kpi),
         ...(thresholds ? { thresholds, custom: { thresholdsStyle: { mode: 'line' } } } : {}),
       },
       overrides: [],

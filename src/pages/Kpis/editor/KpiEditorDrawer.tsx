@@ -10,7 +10,8 @@ import { Alert, Badge, Button, Drawer, Stack, useStyles2 } from '@grafana/ui';
 import { useFormulaVocabulary, type LabelValueSource } from '../../../components/FormulaEditor/useFormulaVocabulary';
 import { testIds } from '../../../components/testIds';
 import type { AppSettings } from '../../../settings/model';
-import { formatKpiValue, kpiStatus } from '../kpiValues';
+import { formatKpiValue } from '../../../format/numbers';
+import { kpiStatus } from '../kpiValues';
 import {
   draftToSetting,
   renamed,
