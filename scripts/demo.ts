@@ -9,6 +9,7 @@
 import { parseArgs } from 'util';
 import { formatKpiTable, KpiRow } from '../src/cli/kpiTable';
 import { runKpi } from '../src/cli/kpiQuery';
+import { runCoverage } from '../src/cli/coverage';
 import { APP_PLUGIN_ID } from '../src/constants';
 import { findStandardKpi, OVERVIEW_KPI_IDS } from '../src/engine/catalog';
 import { isProfileId } from '../src/rules';
@@ -62,7 +63,8 @@ async function main() {
       rows.push({ kpi, output });
     }
     console.log(`\nThe ${TABLE_DAYS} days ending ${new Date(toSec * 1000).toISOString()}:\n`);
-    console.log(formatKpiTable(rows));
+    const coverage = await runCoverage(prometheus.url, { fromSec: toSec - TABLE_DAYS * 86400, toSec });
+    console.log(formatKpiTable(rows, coverage));
     if (values.once) {
       return;
     }

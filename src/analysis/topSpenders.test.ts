@@ -76,13 +76,12 @@ test('splitTotal separates the marked total from the spenders ("" = no label)', 
   });
 });
 
-const r = (key: string, spend: number, sharePercent: number | null, previous: number | null, change: number | null, changePercent: number | null): SpenderRow => ({
+const r = (key: string, spend: number, sharePercent: number | null, previous: number | null, change: number | null): SpenderRow => ({
   key,
   spend,
   sharePercent,
   previous,
   change,
-  changePercent,
 });
 const m = (entries: Array<[string, number]>) => new Map(entries);
 
@@ -92,38 +91,38 @@ test.each<[string, Map<string, number>, Map<string, number>, { n?: number; total
     m([['a', 50], ['b', 30], ['c', 15], ['d', 5]]),
     m([['a', 40], ['b', 30]]),
     { n: 2, total: 100, previousTotal: 80 },
-    { rows: [r('a', 50, 50, 40, 10, 25), r('b', 30, 30, 30, 0, 0)], others: r('Others', 20, 20, 10, 10, 100), total: 100 },
+    { rows: [r('a', 50, 50, 40, 10), r('b', 30, 30, 30, 0)], others: r('Others', 20, 20, 10, 10), total: 100 },
   ],
   [
     'the top N are everyone: no Others',
     m([['a', 2], ['b', 1]]),
     m([['a', 1]]),
     { n: 10 },
-    { rows: [r('a', 2, 200 / 3, 1, 1, 100), r('b', 1, 100 / 3, null, null, null)], others: null, total: 3 },
+    { rows: [r('a', 2, 200 / 3, 1, 1), r('b', 1, 100 / 3, null, null)], others: null, total: 3 },
   ],
   [
-    'ties by key; a previous 0 has no change percent',
+    'ties by key',
     m([['y', 5], ['x', 5], ['z', 5]]),
     m([['x', 0], ['y', 0]]),
     { n: 2 },
-    { rows: [r('x', 5, 100 / 3, 0, 5, null), r('y', 5, 100 / 3, 0, 5, null)], others: r('Others', 5, 100 / 3, 0, 5, null), total: 15 },
+    { rows: [r('x', 5, 100 / 3, 0, 5), r('y', 5, 100 / 3, 0, 5)], others: r('Others', 5, 100 / 3, 0, 5), total: 15 },
   ],
   [
     'float residue of total − top is no Others',
     m([['a', 0.1], ['b', 0.2]]),
     m([]),
     { n: 2, total: 0.30000000000000004 },
-    { rows: [r('b', 0.2, 66.66666666666666, null, null, null), r('a', 0.1, 33.33333333333333, null, null, null)], others: null, total: 0.30000000000000004 },
+    { rows: [r('b', 0.2, 66.66666666666666, null, null), r('a', 0.1, 33.33333333333333, null, null)], others: null, total: 0.30000000000000004 },
   ],
   [
     'no previous period at all: Others has no previous either',
     m([['a', 3], ['b', 1]]),
     m([]),
     { n: 1 },
-    { rows: [r('a', 3, 75, null, null, null)], others: r('Others', 1, 25, null, null, null), total: 4 },
+    { rows: [r('a', 3, 75, null, null)], others: r('Others', 1, 25, null, null), total: 4 },
   ],
   ['nothing spent', m([]), m([]), {}, { rows: [], others: null, total: 0 }],
-  ['zero total: no shares', m([['a', 0]]), m([]), {}, { rows: [r('a', 0, null, null, null, null)], others: null, total: 0 }],
+  ['zero total: no shares', m([['a', 0]]), m([]), {}, { rows: [r('a', 0, null, null, null)], others: null, total: 0 }],
 ])('topSpenders: %s', (_name, current, previous, options, expected) => {
   const result = topSpenders(current, previous, options);
   expect(result.total).toBe(expected.total);

@@ -1,6 +1,7 @@
 /**
  * Top spenders: the N largest by team, user, API key or model, their share and change vs the
- * previous period, and "Others" (the total minus the top N). Spend by user and API key comes from
+ * previous period (in percent where both periods have data: src/analysis/coverage.ts), and
+ * "Others" (the total minus the top N). Spend by user and API key comes from
  * the spend-by-spender family (the compiler picks it for those labels).
  */
 import { FAMILIES, TOTAL_MARKER_LABEL, labelMatcher, promqlString } from '../engine/conventions';
@@ -96,7 +97,6 @@ export interface SpenderRow {
   /** spend in the previous window; null when there was none */
   previous: number | null;
   change: number | null;
-  changePercent: number | null;
 }
 
 export interface TopSpenders {
@@ -117,7 +117,6 @@ function row(key: string, spend: number, total: number, previous: number | null)
     sharePercent: total > 0 ? (spend / total) * 100 : null,
     previous,
     change,
-    changePercent: change === null || previous === 0 ? null : (change / previous!) * 100,
   };
 }
 

@@ -50,6 +50,15 @@ function usesPrevious(expr: Expr): boolean {
 }
 
 /**
+ * Whether a formula compares periods itself (reads `previous.`, as growth does): its value is a
+ * comparison, shown only when both periods have data (src/analysis/coverage.ts).
+ */
+export function readsPreviousPeriod(formula: string): boolean {
+  const checked = check(formula);
+  return checked.ok && checked.ir !== undefined && usesPrevious(checked.ir);
+}
+
+/**
  * Two instant queries of the formula grouped by `label`: the current window, and the same formula
  * with every measure scoped `previous.` (PromQL `offset` by the window). A formula that already
  * reads `previous.` (growth) has no previous value of its own in one offset: refused.
@@ -134,4 +143,12 @@ export function rankContributors(current: ReadonlyMap<string, number>, previous:
   }
   rows.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || compareKeys(a.key, b.key));
   return { rows, totalDelta };
+}
+
+/**
+ * The ranking without shares, for periods that do not both have enough data (src/analysis/coverage.ts):
+ * a contributor's part of a change against a mostly empty period is no fact to show as a percentage.
+ */
+export function withoutShares(changed: WhatChanged): WhatChanged {
+  return { ...changed, rows: changed.rows.map((row) => ({ ...row, sharePercent: null })) };
 }

@@ -1,6 +1,8 @@
 /** @jest-environment node */
+import type { PeriodCoverage } from '../analysis/coverage';
 import {
   BudgetRisk,
+  burnOverCoveredDays,
   classifyRisk,
   compareByRisk,
   daysToExhaustion,
@@ -146,4 +148,25 @@ test.each([
 ] as const)('the current %s at %s runs [%s, %s), %p days left', (period, now, start, end, left) => {
   expect(periodBounds(period, utc(now))).toEqual({ startMs: utc(start), endMs: utc(end) });
   expect(daysLeftInPeriod(period, utc(now))).toBeCloseTo(left, 12);
+});
+
+const burnWindow = (coveredHours: number): PeriodCoverage => ({
+  period: 'current',
+  spanSeconds: 7 * 86400,
+  coveredSeconds: coveredHours * 3600,
+  ratio: coveredHours / 168,
+  complete: coveredHours / 168 >= 0.9,
+});
+
+test.each<[string, number | null, PeriodCoverage | undefined, number | null]>([
+  // burn per day as the window gives it (its spend ÷ 7), the window's coverage, the rate shown
+  ['all 7 days have data: the window\'s rate', 100, burnWindow(168), 100],
+  ['90 % of the window: still the window\'s rate, as the alert rules have it', 100, burnWindow(152), 100],
+  ['2 of 7 days: the spend over those 2 days', 100, burnWindow(48), 350],
+  ['1.5 of 7 days', 30, burnWindow(36), 140],
+  ['under a day of data: no daily rate yet', 100, burnWindow(23), null],
+  ['coverage not known (yet): the window\'s rate', 100, undefined, 100],
+  ['no spend series: no rate', null, burnWindow(48), null],
+])('burnOverCoveredDays: %s', (_name, burn, coverage, expected) => {
+  expect(burnOverCoveredDays(burn, coverage)).toBe(expected);
 });

@@ -4,6 +4,7 @@
  * projected spend at the end of the period, overrun, the risk class and the risk order.
  * `null` is "not known" (shown "—"), never 0.
  */
+import type { PeriodCoverage } from '../analysis/coverage';
 import { BUDGET_CRITICAL_PERCENT, BUDGET_WARNING_PERCENT } from '../engine/conventions';
 
 export interface BudgetThresholds {
@@ -38,6 +39,25 @@ export function utilizationPercent(spend: number | null, limit: number | null): 
 
 export function remainingBudget(spend: number | null, limit: number | null): number | null {
   return isBudgetLimit(limit) && spend !== null && !Number.isNaN(spend) ? limit - spend : null;
+}
+
+const DAY_SECONDS = 86400;
+
+/**
+ * The burn rate when the burn window is not covered (src/analysis/coverage.ts): `burnPerDay` is the
+ * window's spend ÷ its days, which with 2 days of data in 7 reads 3.5 × too low and puts
+ * exhaustion 3.5 × too far; the window's spend ÷ the days that have data is the rate actually
+ * seen. Under one day of data there is no daily rate yet (null). A window with at least 90 % of
+ * its span covered keeps its rate, the one the alert rules compute.
+ */
+export function burnOverCoveredDays(burnPerDay: number | null, coverage: PeriodCoverage | undefined): number | null {
+  if (burnPerDay === null || !coverage || coverage.complete) {
+    return burnPerDay;
+  }
+  if (coverage.coveredSeconds < DAY_SECONDS) {
+    return null;
+  }
+  return (burnPerDay * coverage.spanSeconds) / coverage.coveredSeconds;
 }
 
 /**

@@ -88,3 +88,19 @@ test('an extra spending-teams result adds teams that have no burn series', () =>
     ['support', 12],
   ]);
 });
+
+test.each([
+  // hours of the 7-day burn window with data, burn per day shown, days to exhaustion, projected spend (platform)
+  ['the whole window: the 7-day rate', 168, 30, 4, 1105, false],
+  ['2 of 7 days (a new installation): the spend of those 2 days per day, not ÷ 7', 48, 105, 120 / 105, 880 + 105 * 7.5, true],
+  ['under a day: no rate, so no exhaustion or projection', 20, null, null, null, true],
+])('burn window %s', (_name, hours, burn, days, projected, partial) => {
+  const burnCoverage = { period: 'current' as const, spanSeconds: 7 * 86400, coveredSeconds: hours * 3600, ratio: hours / 168, complete: hours / 168 >= 0.9 };
+  const platform = budgetRows(results, { nowMs: NOW, burnCoverage }).find((r) => r.team === 'platform')!;
+  expect(platform).toMatchObject({
+    burnPerDay: burn,
+    daysToExhaustion: days === null ? null : expect.closeTo(days, 12),
+    projectedSpend: projected === null ? null : expect.closeTo(projected, 9),
+    burnPartial: partial ? burnCoverage : null,
+  });
+});

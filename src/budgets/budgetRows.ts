@@ -3,10 +3,12 @@
  * budget or with spend, plus the global budget (team "") when there is one, sorted by risk.
  * When a team has several budgets (periods), the tightest (highest utilization) is shown.
  */
+import type { PeriodCoverage } from '../analysis/coverage';
 import { PERIOD_LABEL } from '../engine/conventions';
 import {
   BudgetRisk,
   BudgetThresholds,
+  burnOverCoveredDays,
   classifyRisk,
   compareByRisk,
   DEFAULT_BUDGET_THRESHOLDS,
@@ -48,8 +50,10 @@ export interface BudgetRow {
   spend: number | null;
   remaining: number | null;
   utilizationPercent: number | null;
-  /** USD per day, averaged over the burn window */
+  /** USD per day, averaged over the burn window (over its days with data when it lacks data) */
   burnPerDay: number | null;
+  /** the burn window's coverage when under 90 % of it has data: the rate is over the days that have */
+  burnPartial: PeriodCoverage | null;
   daysToExhaustion: number | null;
   projectedSpend: number | null;
   overrun: number | null;
@@ -60,6 +64,8 @@ export interface BudgetRow {
 export interface BudgetRowOptions {
   nowMs: number;
   thresholds?: BudgetThresholds;
+  /** how much of the burn window has data (src/analysis/coverage.ts); unknown: the window's rate */
+  burnCoverage?: PeriodCoverage;
 }
 
 const finiteOrNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
@@ -70,8 +76,10 @@ function valuesByKey(samples: BudgetSample[], key: (s: BudgetSample) => string):
   return new Map(samples.map((s) => [key(s), s.value]));
 }
 
-function budgetRow(team: string, periodLabel: string, limit: number | null, spend: number | null, burn: number | null, options: BudgetRowOptions): BudgetRow {
+function budgetRow(team: string, periodLabel: string, limit: number | null, spend: number | null, windowBurn: number | null, options: BudgetRowOptions): BudgetRow {
   const parsed = parseBudgetPeriod(periodLabel);
+  const burn = burnOverCoveredDays(windowBurn, options.burnCoverage);
+  const burnPartial = options.burnCoverage && !options.burnCoverage.complete ? options.burnCoverage : null;
   const hasBudget = isBudgetLimit(limit);
   const remaining = remainingBudget(spend, limit);
   const utilization = utilizationPercent(spend, limit);
@@ -89,6 +97,7 @@ function budgetRow(team: string, periodLabel: string, limit: number | null, spen
     remaining,
     utilizationPercent: utilization,
     burnPerDay: burn,
+    burnPartial,
     daysToExhaustion: daysToExhaustion(remaining, burn),
     projectedSpend: projected,
     overrun,

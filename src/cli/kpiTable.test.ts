@@ -1,7 +1,18 @@
 /** @jest-environment node */
+import type { CoverageReading, PeriodCoverage } from '../analysis/coverage';
 import { findStandardKpi } from '../engine/catalog';
 import type { KpiOutput } from './kpiQuery';
 import { formatKpiTable, kpiValueText } from './kpiTable';
+
+const DAY = 86400;
+const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
+  period,
+  spanSeconds: 30 * DAY,
+  coveredSeconds: days * DAY,
+  ratio: days / 30,
+  complete: days >= 27,
+});
+const FULL: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 30)] };
 
 const output = (results: KpiOutput['results'], groupBy: KpiOutput['groupBy'] = []): KpiOutput => ({
   formula: '',
@@ -28,21 +39,24 @@ test.each([
 });
 
 test('a grouped KPI lists its groups under it, largest first, missing last', () => {
-  const table = formatKpiTable([
-    { kpi: findStandardKpi('total_spend')!, output: output([{ labels: {}, value: 54202.28 }]) },
-    { kpi: findStandardKpi('token_throughput')!, output: output([{ labels: {}, value: 3066544.4 }]) },
-    {
-      kpi: findStandardKpi('provider_share')!,
-      output: output(
-        [
-          { labels: { provider: 'openai' }, value: 2.7 },
-          { labels: { provider: 'aws' }, value: null },
-          { labels: { provider: 'anthropic' }, value: 86.9 },
-        ],
-        ['provider']
-      ),
-    },
-  ]);
+  const table = formatKpiTable(
+    [
+      { kpi: findStandardKpi('total_spend')!, output: output([{ labels: {}, value: 54202.28 }]) },
+      { kpi: findStandardKpi('token_throughput')!, output: output([{ labels: {}, value: 3066544.4 }]) },
+      {
+        kpi: findStandardKpi('provider_share')!,
+        output: output(
+          [
+            { labels: { provider: 'openai' }, value: 2.7 },
+            { labels: { provider: 'aws' }, value: null },
+            { labels: { provider: 'anthropic' }, value: 86.9 },
+          ],
+          ['provider']
+        ),
+      },
+    ],
+    FULL
+  );
   expect(table.split('\n')).toEqual([
     'KPI                         value  formula',
     'Total spend            $54,202.28  total_cost',
@@ -52,4 +66,41 @@ test('a grouped KPI lists its groups under it, largest first, missing last', () 
     '  openai                    2.7 %',
     '  aws                           —',
   ]);
+});
+
+const issue14 = [
+  { kpi: findStandardKpi('total_spend')!, output: output([{ labels: {}, value: 26379 }]) },
+  { kpi: findStandardKpi('mom_growth')!, output: output([{ labels: {}, value: 2537.9 }]) },
+];
+
+test.each<[string, CoverageReading, string[]]>([
+  [
+    'the previous period has 1 of 30 days of data (issue 14): MoM growth is "—" and says why',
+    { state: 'known', periods: [covered('current', 30), covered('previous', 1)] },
+    [
+      'KPI                           value  formula',
+      'Total spend              $26,379.00  total_cost',
+      'Month-over-month growth           —  (total_cost - previous.total_cost) / previous.total_cost * 100  (previous period has data for 1 of 30 days)',
+    ],
+  ],
+  [
+    'both periods have data: the growth',
+    FULL,
+    [
+      'KPI                           value  formula',
+      'Total spend              $26,379.00  total_cost',
+      'Month-over-month growth   2,537.9 %  (total_cost - previous.total_cost) / previous.total_cost * 100',
+    ],
+  ],
+  [
+    'the coverage query failed: no growth either',
+    { state: 'failed', message: 'cannot reach Prometheus' },
+    [
+      'KPI                           value  formula',
+      'Total spend              $26,379.00  total_cost',
+      'Month-over-month growth           —  (total_cost - previous.total_cost) / previous.total_cost * 100  (no comparison: how much of each period has data is unknown (cannot reach Prometheus))',
+    ],
+  ],
+])('%s', (_name, coverage, lines) => {
+  expect(formatKpiTable(issue14, coverage).split('\n')).toEqual(lines);
 });

@@ -1,7 +1,11 @@
 export const testIds = {
+  /** how much of a period has data, where it is under 90 % (a panel's title bar) */
+  coverageNote: 'data-testid coverage-note',
   overview: {
     tile: (kpiId: string) => `data-testid overview-tile-${kpiId}`,
     tileValue: (kpiId: string) => `data-testid overview-tile-value-${kpiId}`,
+    /** the change vs the previous period, or the coverage sentence in its place */
+    tileChange: (kpiId: string) => `data-testid overview-tile-change-${kpiId}`,
   },
   appConfig: {
     container: 'data-testid ac-container',
@@ -30,6 +34,10 @@ export const testIds = {
     addToDashboard: 'data-testid kpi-add-to-dashboard',
     createAlert: 'data-testid kpi-create-alert',
     whatChanged: 'data-testid kpi-what-changed',
+    /** how much of each period has data, where "what changed" shows no shares */
+    whatChangedCoverage: 'data-testid kpi-what-changed-coverage',
+    /** a growth KPI's value withheld for lack of data in a period */
+    withheldValue: 'data-testid kpi-withheld-value',
     recommendations: 'data-testid kpi-recommendations',
   },
   budgets: {
@@ -40,6 +48,8 @@ export const testIds = {
     utilization: (rowKey: string) => `data-testid budgets-utilization-${rowKey}`,
     gauge: (rowKey: string) => `data-testid budgets-gauge-${rowKey}`,
     alertRules: 'data-testid budgets-alert-rules',
+    /** the page note when the burn window lacks data */
+    burnCoverage: 'data-testid budgets-burn-coverage',
     createRules: 'data-testid budgets-create-rules',
     ruleState: (ruleUid: string) => `data-testid budgets-rule-state-${ruleUid}`,
   },
@@ -49,6 +59,9 @@ export const testIds = {
     spender: (rank: number) => `data-testid top-spenders-spender-${rank}`,
     spend: (rank: number) => `data-testid top-spenders-spend-${rank}`,
     change: (rank: number) => `data-testid top-spenders-change-${rank}`,
+    changePercent: (rank: number) => `data-testid top-spenders-change-percent-${rank}`,
+    /** how much of each period has data, where the changes are not percentages */
+    coverage: 'data-testid top-spenders-coverage',
     total: 'data-testid top-spenders-total',
   },
   forecasts: {

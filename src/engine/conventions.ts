@@ -149,6 +149,8 @@ export const ANOMALY_BASELINE_DAYS = 30;
 export const DEFAULT_ANOMALY_SIGMA = 3;
 /** Marks the "all spenders" total next to the top-N series of one query (never a series label). */
 export const TOTAL_MARKER_LABEL = 'aispend_total';
+/** Names the period (current, previous, …) of each series of the coverage query (never a series label). */
+export const COVERAGE_PERIOD_LABEL = 'aispend_period';
 
 /** Budget alert thresholds (utilization, percent). */
 export const BUDGET_WARNING_PERCENT = 80;

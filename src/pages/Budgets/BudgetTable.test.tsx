@@ -2,7 +2,10 @@ import React from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import { AppRootProps, createDataFrame, FieldType, getDefaultTimeRange, LoadingState } from '@grafana/data';
 import { CustomVariable, EmbeddedScene, SceneDataNode, SceneTimeRange, SceneVariableSet } from '@grafana/scenes';
+import { DataSourceSrv, setDataSourceSrv, setRunRequest } from '@grafana/runtime';
+import { of } from 'rxjs';
 import { testIds } from '../../components/testIds';
+import { COVERAGE_REF, CoverageProvider } from '../../scenes/coverageProvider';
 import { PluginPropsContext } from '../../utils/utils.plugin';
 import { BudgetTable } from './BudgetTable';
 
@@ -28,7 +31,30 @@ const FRAMES = [
   frame('burnRate', 'support', 6.8),
 ];
 
-function renderTable(jsonData: object = {}, frames = FRAMES) {
+/** Hours of the 7-day burn window with data, as the page's coverage query answers. */
+let burnWindowHours = 168;
+
+beforeAll(() => {
+  setDataSourceSrv({
+    get: async () => ({ uid: 'prom', type: 'prometheus', getRef: () => ({ uid: 'prom' }) }),
+  } as unknown as DataSourceSrv);
+  setRunRequest((_ds, request) =>
+    of({
+      state: LoadingState.Done,
+      series: [
+        createDataFrame({
+          refId: COVERAGE_REF,
+          fields: [{ name: 'Value', type: FieldType.number, values: [burnWindowHours], labels: { aispend_period: 'current' } }],
+        }),
+      ],
+      timeRange: request.range,
+      request,
+    })
+  );
+});
+
+async function renderTable(jsonData: object = {}, frames = FRAMES, hours = 168) {
+  burnWindowHours = hours;
   const table = new BudgetTable({
     $data: new SceneDataNode({ data: { state: LoadingState.Done, series: frames, timeRange: getDefaultTimeRange() } }),
   });
@@ -47,6 +73,7 @@ function renderTable(jsonData: object = {}, frames = FRAMES) {
       timeZone: 'utc',
     }),
     $variables: new SceneVariableSet({ variables: [team] }),
+    $behaviors: [new CoverageProvider({ uid: 'prom', type: 'prometheus' }, { periods: 1, trailingDays: 7 })],
     body: table,
   });
   // the page is active in the app: its variable set then tells the table about filter changes
@@ -56,6 +83,8 @@ function renderTable(jsonData: object = {}, frames = FRAMES) {
       <table.Component model={table} />
     </PluginPropsContext.Provider>
   );
+  // the page's coverage query answers
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return { team };
 }
 
@@ -65,8 +94,8 @@ const rowKeys = () =>
     .getAllByTestId(/^data-testid budgets-row-/)
     .map((r) => r.getAttribute('data-testid')!.replace('data-testid budgets-row-', ''));
 
-test('one row per team, riskiest first, with the team and utilization cells and a coloured gauge', () => {
-  renderTable();
+test('one row per team, riskiest first, with the team and utilization cells and a coloured gauge', async () => {
+  await renderTable();
   expect(rowKeys()).toEqual(['data-science', 'platform', 'marketing', 'support']);
   expect(screen.getByTestId(ids.team('platform'))).toHaveTextContent('platform');
   expect(screen.getByTestId(ids.utilization('platform'))).toHaveTextContent('88.2 %');
@@ -86,19 +115,37 @@ test('one row per team, riskiest first, with the team and utilization cells and 
   expect(within(screen.getByTestId(ids.row('platform'))).getByText('3.9 days')).toBeInTheDocument();
 });
 
-test('the thresholds of the app settings colour the gauges and are stated', () => {
-  renderTable({ budgetWarningPercent: 40, budgetCriticalPercent: 88 });
+test('the thresholds of the app settings colour the gauges and are stated', async () => {
+  await renderTable({ budgetWarningPercent: 40, budgetCriticalPercent: 88 });
   expect(screen.getAllByRole('meter').map((g) => g.getAttribute('data-colour'))).toEqual(['red', 'red', 'orange']);
   expect(screen.getByText(/gauges are green below 40 %, orange from 40 % and red from 88 %/)).toBeInTheDocument();
 });
 
-test('the team filter narrows the rows', () => {
-  const { team } = renderTable();
+test('the team filter narrows the rows', async () => {
+  const { team } = await renderTable();
   act(() => team.changeValueTo(['support', 'platform']));
   expect(rowKeys()).toEqual(['platform', 'support']);
 });
 
-test('nothing to show says so', () => {
-  renderTable({}, []);
+test('nothing to show says so', async () => {
+  await renderTable({}, []);
   expect(screen.getByText('No budgets and no spend')).toBeInTheDocument();
+});
+
+test('the whole burn window has data: the 7-day rate, no note', async () => {
+  await renderTable();
+  expect(within(screen.getByTestId(ids.row('platform'))).getByText('$16.20/day')).toBeInTheDocument();
+  expect(screen.queryByTestId(ids.burnCoverage)).toBeNull();
+});
+
+test('2 of the 7 days have data (a new installation): burn rates over those days, said on the page and per row', async () => {
+  await renderTable({}, FRAMES, 48);
+  expect(await screen.findByTestId(ids.burnCoverage)).toHaveTextContent(
+    'The 7 days before have data for 2 of 7 days: burn rates are over those days'
+  );
+  const platform = within(screen.getByTestId(ids.row('platform')));
+  expect(platform.getByText('$56.70/day')).toBeInTheDocument();
+  expect(platform.getByText('from 2 of 7 days')).toBeInTheDocument();
+  // 63.71 remaining at 56.70 a day
+  expect(platform.getByText('1.1 days')).toBeInTheDocument();
 });

@@ -2,7 +2,8 @@
  * The budgets table: one row per team (and the global budget), riskiest first, from the page's
  * three instant queries (the runner in its state). Thresholds come from the app settings in the
  * plugin meta; the team filter narrows the rows without new queries (budget series have only
- * team and period labels, so provider / model filters do not apply).
+ * team and period labels, so provider / model filters do not apply). Burn rates come from the days
+ * of their window that have data (the page's coverage query), and say so when those are fewer.
  */
 import React from 'react';
 import { css } from '@emotion/css';
@@ -17,6 +18,7 @@ import {
   VariableDependencyConfig,
 } from '@grafana/scenes';
 import { Alert, Badge, LoadingPlaceholder, useStyles2, useTheme2 } from '@grafana/ui';
+import { coveredPart, type PeriodCoverage } from '../../analysis/coverage';
 import { VARIABLES } from '../../constants';
 import { testIds } from '../../components/testIds';
 import { budgetRows } from '../../budgets/budgetRows';
@@ -26,6 +28,7 @@ import { BudgetGauge } from './BudgetGauge';
 import { budgetRowView, BudgetRowView, GrafanaColour, NO_VALUE, rowsForTeams, selectedTeams } from './budgetRowView';
 import { budgetResultsFromFrames } from './budgetTargets';
 import { useBudgetThresholds } from './budgetThresholds';
+import { useCoverage } from '../../scenes/coverageProvider';
 
 export interface BudgetTableState extends SceneObjectState {
   /** the page's instant queries (budgetTargets) */
@@ -69,6 +72,8 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
   const { value: range } = timeRange.useState();
   const timeZone = timeRange.getTimeZone();
   const { thresholds, problem } = useBudgetThresholds();
+  const coverage = useCoverage(model);
+  const burnCoverage = coverage.state === 'known' ? coverage.periods[0] : undefined;
   const teams = teamSelection(model);
   if (!data || (data.state === LoadingState.Loading && !data.series.length)) {
     return <LoadingPlaceholder text="Loading budgets…" />;
@@ -85,7 +90,11 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
     );
   }
   // a handful of rows: computed on each render, no memo to keep in step with the inputs
-  const rows = budgetRows(budgetResultsFromFrames(data.series), { nowMs: range.to.valueOf(), thresholds });
+  const rows = budgetRows(budgetResultsFromFrames(data.series), {
+    nowMs: range.to.valueOf(),
+    thresholds,
+    burnCoverage,
+  });
   const shown = rowsForTeams(rows, teams).map(budgetRowView);
   return (
     <div className={styles.wrapper}>
@@ -95,6 +104,7 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
         from {thresholds.warningPercent} % and red from {thresholds.criticalPercent} % (app settings). Burn rate:
         average daily spend over the {BURN_WINDOW_DAYS} days before; projections assume it holds to the end of the
         period.
+        {burnCoverage && !burnCoverage.complete && <BurnWindowNote coverage={burnCoverage} />}
       </p>
       {shown.length === 0 ? (
         <Alert severity="info" title="No budgets and no spend">
@@ -105,6 +115,17 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
         <BudgetRowsTable rows={shown} thresholds={thresholds} />
       )}
     </div>
+  );
+}
+
+/** The burn window lacks data (a new installation): the rates are over the days that have it. */
+function BurnWindowNote({ coverage }: { coverage: PeriodCoverage }) {
+  return (
+    <span data-testid={testIds.budgets.burnCoverage}>
+      {' '}
+      The {BURN_WINDOW_DAYS} days before have data for {coveredPart(coverage)}: burn rates are over those days (the
+      days-to-exhaustion alert rules divide by all {BURN_WINDOW_DAYS}).
+    </span>
   );
 }
 
@@ -176,7 +197,10 @@ function BudgetTableRow({ row, thresholds }: { row: BudgetRowView; thresholds: B
         {row.period !== NO_VALUE && <div className={styles.sub}>{row.period}</div>}
       </td>
       <td>{row.remaining}</td>
-      <td>{row.burnRate}</td>
+      <td>
+        {row.burnRate}
+        {row.burnNote && <div className={styles.sub}>{row.burnNote}</div>}
+      </td>
       <td>
         <Coloured colour={row.daysColour}>{row.daysToExhaustion}</Coloured>
       </td>

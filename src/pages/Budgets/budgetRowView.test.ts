@@ -89,6 +89,7 @@ test('every cell of a warning row', () => {
     spendOfLimit: '$476.29 / $540.00',
     remaining: '$63.71',
     burnRate: '$16.20/day',
+    burnNote: null,
     daysToExhaustion: '3.9 days',
     daysColour: 'red',
     projected: '$484.39',
@@ -202,4 +203,23 @@ test.each<[string, object | undefined, BudgetThresholds, boolean]>([
   const setting = budgetThresholdsOf(jsonData as never);
   expect(setting.thresholds).toEqual(thresholds);
   expect(Boolean(setting.problem)).toBe(problem);
+});
+
+const burnWindow = (hours: number) => ({
+  period: 'current' as const,
+  spanSeconds: 7 * 86400,
+  coveredSeconds: hours * 3600,
+  ratio: hours / 168,
+  complete: hours / 168 >= 0.9,
+});
+
+test.each<[string, number, string, string | null, string]>([
+  // hours of the burn window with data; platform's burn rate, its note, its days to exhaustion
+  ['the whole window', 168, '$16.20/day', null, '3.9 days'],
+  ['2 of 7 days: the rate of those days, and the note', 48, '$56.70/day', 'from 2 of 7 days', '1.1 days'],
+  ['36 hours', 36, '$75.60/day', 'from 1.5 of 7 days', '0.8 days'],
+  ['5 hours: no rate', 5, '—', 'too little data for a daily rate (5 hours of 7 days)', '—'],
+])('burn window %s', (_name, hours, burnRate, note, days) => {
+  const rows = budgetRows(HISTORY, { nowMs: END_OF_HISTORY, burnCoverage: burnWindow(hours) }).map(budgetRowView);
+  expect(rows.find((v) => v.team === 'platform')).toMatchObject({ burnRate, burnNote: note, daysToExhaustion: days });
 });

@@ -6,6 +6,7 @@
  * critical, red from critical on). Pure, so every case is a table test; the React view only
  * lays these out.
  */
+import { coveredPart } from '../../analysis/coverage';
 import type { BudgetRisk } from '../../budgets/budgetMath';
 import type { BudgetRow } from '../../budgets/budgetRows';
 import type { BudgetPeriod } from '../../budgets/budgetPeriods';
@@ -36,6 +37,7 @@ const PERIOD_NAMES: Record<BudgetPeriod, string> = { day: 'daily', week: 'weekly
 
 /** seed 001 §2.2: fewer than 15 days left is urgent, 15–30 needs a review */
 const DAYS_REVIEW = 30;
+const DAY_SECONDS = 86400;
 
 export interface BudgetRowView {
   key: string;
@@ -53,6 +55,8 @@ export interface BudgetRowView {
   spendOfLimit: string;
   remaining: string;
   burnRate: string;
+  /** under the burn rate when its window lacks data: "from 2 of 7 days", or why there is no rate */
+  burnNote: string | null;
   daysToExhaustion: string;
   daysColour: GrafanaColour | null;
   projected: string;
@@ -104,6 +108,17 @@ function overrunText(row: BudgetRow): string {
   return row.overruns ? `overruns by ${formatUsd(row.overrun)}` : 'within the limit';
 }
 
+function burnNote(row: BudgetRow): string | null {
+  const partial = row.burnPartial;
+  if (!partial) {
+    return null;
+  }
+  if (partial.coveredSeconds < DAY_SECONDS) {
+    return `too little data for a daily rate (${coveredPart(partial)})`;
+  }
+  return row.burnPerDay === null ? null : `from ${coveredPart(partial)}`;
+}
+
 export function budgetRowView(row: BudgetRow): BudgetRowView {
   const hasGauge = row.hasBudget && row.utilizationPercent !== null;
   return {
@@ -119,6 +134,7 @@ export function budgetRowView(row: BudgetRow): BudgetRowView {
     spendOfLimit: row.hasBudget ? `${formatUsd(row.spend)} / ${formatUsd(row.limit)}` : 'no budget',
     remaining: formatUsd(row.remaining),
     burnRate: row.burnPerDay === null ? NO_VALUE : `${formatUsd(row.burnPerDay)}/day`,
+    burnNote: burnNote(row),
     daysToExhaustion: row.hasBudget ? formatDays(row.daysToExhaustion) : NO_VALUE,
     daysColour: row.hasBudget ? daysColour(row.daysToExhaustion) : null,
     projected: formatUsd(row.projectedSpend),

@@ -1,5 +1,6 @@
 import { createDataFrame, FieldType } from '@grafana/data';
 import { EmbeddedScene, SceneFlexItem, SceneFlexLayout, SceneQueryRunner } from '@grafana/scenes';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { BudgetAlertRules } from './BudgetAlertRules';
 import { BudgetTable } from './BudgetTable';
 import { budgetsScene } from './budgetsScene';
@@ -80,4 +81,10 @@ test('frames of the three queries back to labelled samples, by refId', () => {
       { labels: { team: 'support' }, value: 6.8 },
     ],
   });
+});
+
+test('one coverage query: how much of the 7-day burn window has data', () => {
+  const providers = budgetsScene(datasources).state.$behaviors!.filter((b): b is CoverageProvider => b instanceof CoverageProvider);
+  expect(providers.map((p) => [p.state.periods, p.state.trailingDays])).toEqual([[1, 7]]);
+  expect((providers[0].state.$data as SceneQueryRunner).state.datasource).toEqual(datasources.prometheus);
 });

@@ -2,10 +2,13 @@
  * Budgets: one row per team (and the global budget) with its utilization gauge, spend vs limit,
  * remaining, burn rate, days to exhaustion and projected period-end spend, riskiest first; and
  * the box that creates or updates the Grafana budget alert rules. Three instant Prometheus
- * queries feed the whole table (evaluated at the end of the selected range).
+ * queries feed the whole table (evaluated at the end of the selected range); one more says how
+ * much of the burn window has data.
  */
 import { EmbeddedScene, SceneFlexItem, SceneFlexLayout, SceneQueryRunner, SceneVariableSet } from '@grafana/scenes';
 import { VARIABLES } from '../../constants';
+import { BURN_WINDOW_DAYS } from '../../budgets/budgetQueries';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { defaultTimeRange, filterVariableList, pageControls } from '../../scenes/filters';
 import type { PageDatasources } from '../../scenes/withPrometheusDatasource';
 import { BudgetAlertRules } from './BudgetAlertRules';
@@ -19,6 +22,7 @@ export function budgetsScene({ kpi, prometheus }: PageDatasources): EmbeddedScen
     $variables: new SceneVariableSet({
       variables: filterVariableList(kpi).filter((v) => v.state.name === VARIABLES.team),
     }),
+    $behaviors: [new CoverageProvider(prometheus, { periods: 1, trailingDays: BURN_WINDOW_DAYS })],
     controls: pageControls(),
     body: new SceneFlexLayout({
       direction: 'column',

@@ -3,7 +3,7 @@ import { SceneAppPage, type SceneAppPageLike, type SceneRouteMatch } from '@graf
 import { ROUTE_PARAMS, ROUTES } from '../../constants';
 import { findStandardKpi } from '../../engine/catalog';
 import { prefixRoute } from '../../utils/utils.routing';
-import { withKpiDatasource } from '../../scenes/withKpiDatasource';
+import { withPrometheusDatasource } from '../../scenes/withPrometheusDatasource';
 import { catalogScene } from './catalog/catalogScene';
 import { deepDiveScene } from './deepDive/deepDiveScene';
 
@@ -18,8 +18,8 @@ function deepDivePage(routeMatch: SceneRouteMatch<Record<string, string>>, paren
     routePath: `:${ROUTE_PARAMS.kpiId}/*`,
     getParentPage: () => parent,
     getScene: () =>
-      withKpiDatasource((datasource) =>
-        deepDiveScene(datasource, kpiId, (kpi) =>
+      withPrometheusDatasource((datasources) =>
+        deepDiveScene(datasources, kpiId, (kpi) =>
           page.setState({ title: kpi.name, subTitle: kpi.description || undefined })
         )
       ),
@@ -33,7 +33,7 @@ export function kpisPage(): SceneAppPage {
     subTitle: 'Standard and custom KPIs for the selected range; open one for its deep-dive',
     url: prefixRoute(ROUTES.Kpis),
     routePath: `${ROUTES.Kpis}/*`,
-    getScene: () => withKpiDatasource(catalogScene),
+    getScene: () => withPrometheusDatasource(catalogScene),
     drilldowns: [{ routePath: `:${ROUTE_PARAMS.kpiId}/*`, getPage: deepDivePage }],
   });
 }

@@ -15,6 +15,7 @@ import type { KpiDefinition } from '../../engine/catalog';
 import { prefixRoute } from '../../utils/utils.routing';
 import { testIds } from '../../components/testIds';
 import { formatKpiValue, formatPercent, NO_VALUE } from '../../format/numbers';
+import { useCoverage } from '../../scenes/coverageProvider';
 import { SPARKLINE_LOOKBACK, TILE_REF, TileChange, tileModel } from './tileModel';
 
 export interface KpiTileState extends SceneObjectState {
@@ -45,10 +46,12 @@ function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
   const theme = useTheme2();
   const location = useLocation();
   const [sparkRef, sparkWidth] = useElementWidth();
-  const view = tileModel(data?.series ?? [], kpi);
+  const coverage = useCoverage(model);
+  const view = tileModel(data?.series ?? [], kpi, coverage);
   // Grafana's display processor for the threshold colour; the text is the app's, as in the catalog
   const display = view.valueField ? getDisplayProcessor({ field: view.valueField, theme })(view.value) : undefined;
-  const loading = !data || data.state === LoadingState.Loading;
+  const loading =
+    !data || data.state === LoadingState.Loading || (view.withheld?.value === true && coverage.state === 'checking');
   const error = data?.errors?.[0]?.message;
   return (
     <Link
@@ -79,7 +82,7 @@ function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
           )}
         </div>
       )}
-      <ChangeLine change={view.change} />
+      <ChangeLine kpiId={kpi.id} change={view.change} withheld={view.withheld?.note} />
       <div ref={sparkRef} className={styles.sparkline}>
         {view.trend && sparkWidth > 0 && (
           <Sparkline
@@ -95,16 +98,21 @@ function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
   );
 }
 
-function ChangeLine({ change }: { change: TileChange | null }) {
+/** `withheld`: the coverage sentence that stands in for the change (src/analysis/coverage.ts). */
+function ChangeLine({ kpiId, change, withheld }: { kpiId: string; change: TileChange | null; withheld?: string }) {
   const styles = useStyles2(getStyles);
-  if (!change) {
-    return <div className={styles.change}>no previous period to compare</div>;
+  if (withheld || !change) {
+    return (
+      <div className={styles.change} data-testid={testIds.overview.tileChange(kpiId)}>
+        {withheld ?? 'no previous period to compare'}
+      </div>
+    );
   }
   const arrow = change.absolute > 0 ? 'arrow-up' : change.absolute < 0 ? 'arrow-down' : 'minus';
   const tone = change.favourable === null ? styles.neutral : change.favourable ? styles.good : styles.bad;
   const text = change.percent === null ? 'new this period' : formatPercent(Math.abs(change.percent));
   return (
-    <div className={styles.change}>
+    <div className={styles.change} data-testid={testIds.overview.tileChange(kpiId)}>
       <span className={tone}>
         <Icon name={arrow} size="sm" /> {text}
       </span>{' '}

@@ -1,7 +1,7 @@
 import { SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { prefixRoute } from '../../utils/utils.routing';
-import { withKpiDatasource } from '../../scenes/withKpiDatasource';
+import { withPrometheusDatasource } from '../../scenes/withPrometheusDatasource';
 import { overviewScene } from './overviewScene';
 
 export function overviewPage(): SceneAppPage {
@@ -10,6 +10,6 @@ export function overviewPage(): SceneAppPage {
     subTitle: 'LLM spend KPIs for the selected range',
     url: prefixRoute(ROUTES.Overview),
     routePath: `${ROUTES.Overview}/*`,
-    getScene: () => withKpiDatasource(overviewScene),
+    getScene: () => withPrometheusDatasource(overviewScene),
   });
 }

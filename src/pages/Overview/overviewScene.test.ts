@@ -1,23 +1,28 @@
 import { EmbeddedScene, SceneCSSGridLayout, SceneQueryRunner } from '@grafana/scenes';
 import { OVERVIEW_KPI_IDS } from '../../engine/catalog';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { KpiTile } from './KpiTile';
 import { overviewScene } from './overviewScene';
 
-const datasource = { uid: 'kpi', type: 'aispend-kpi-datasource' };
+const datasources = {
+  kpi: { uid: 'kpi', type: 'aispend-kpi-datasource' },
+  prometheus: { uid: 'prom', type: 'prometheus' },
+};
+const datasource = datasources.kpi;
 
 function tiles(scene: EmbeddedScene): KpiTile[] {
   return (scene.state.body as SceneCSSGridLayout).state.children as KpiTile[];
 }
 
 test('the eight seed KPIs, in order', () => {
-  expect(tiles(overviewScene(datasource)).map((t) => t.state.kpi.id)).toEqual(OVERVIEW_KPI_IDS);
+  expect(tiles(overviewScene(datasources)).map((t) => t.state.kpi.id)).toEqual(OVERVIEW_KPI_IDS);
 });
 
 test.each([
   ['total_spend', undefined],
   ['provider_share', 'provider'],
 ])('%s: value, previous period and 14-day daily trend — three queries, grouped by %s', (kpiId, groupBy) => {
-  const tile = tiles(overviewScene(datasource)).find((t) => t.state.kpi.id === kpiId)!;
+  const tile = tiles(overviewScene(datasources)).find((t) => t.state.kpi.id === kpiId)!;
   const runner = tile.state.$data as SceneQueryRunner;
   expect(runner.state.datasource).toEqual(datasource);
   expect(runner.state.queries).toEqual([
@@ -27,8 +32,16 @@ test.each([
   ]);
 });
 
+test('one coverage query for the whole page, on the Prometheus datasource, three periods back (MoM growth’s change)', () => {
+  const providers = overviewScene(datasources).state.$behaviors?.filter((b) => b instanceof CoverageProvider);
+  expect(providers).toHaveLength(1);
+  const provider = providers![0] as CoverageProvider;
+  expect(provider.state.periods).toBe(3);
+  expect((provider.state.$data as SceneQueryRunner).state.datasource).toEqual(datasources.prometheus);
+});
+
 test('the page has the provider / model / team filters and a 30-day default range', () => {
-  const scene = overviewScene(datasource);
+  const scene = overviewScene(datasources);
   expect(scene.state.$variables?.state.variables.map((v) => v.state.name)).toEqual(['provider', 'model', 'team']);
   expect(scene.state.$timeRange?.state.from).toBe('now-30d');
 });

@@ -1,19 +1,27 @@
-/** Overview: the eight seed KPIs as tiles for the selected range, provider / model / team filters. */
+/**
+ * Overview: the eight seed KPIs as tiles for the selected range, provider / model / team filters,
+ * and the page's one coverage query, which every tile's comparison reads.
+ */
 import { EmbeddedScene, SceneCSSGridLayout } from '@grafana/scenes';
-import type { DataSourceRef } from '@grafana/schema';
+import { comparisonPeriods } from '../../analysis/coverage';
 import { findStandardKpi, OVERVIEW_KPI_IDS } from '../../engine/catalog';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { defaultTimeRange, filterVariables, pageControls } from '../../scenes/filters';
+import type { PageDatasources } from '../../scenes/withPrometheusDatasource';
 import { KpiTile } from './KpiTile';
 
-export function overviewScene(datasource: DataSourceRef): EmbeddedScene {
+export function overviewScene({ kpi, prometheus }: PageDatasources): EmbeddedScene {
+  const kpis = OVERVIEW_KPI_IDS.map((id) => findStandardKpi(id)!);
   return new EmbeddedScene({
     $timeRange: defaultTimeRange(),
-    $variables: filterVariables(datasource),
+    $variables: filterVariables(kpi),
+    // as many periods back as the most demanding tile compares (growth's change reads three)
+    $behaviors: [new CoverageProvider(prometheus, { periods: Math.max(...kpis.map((k) => comparisonPeriods(k.formula))) })],
     controls: pageControls(),
     body: new SceneCSSGridLayout({
       templateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
       autoRows: '150px',
-      children: OVERVIEW_KPI_IDS.map((id) => new KpiTile(findStandardKpi(id)!, datasource)),
+      children: kpis.map((k) => new KpiTile(k, kpi)),
     }),
   });
 }

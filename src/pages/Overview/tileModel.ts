@@ -2,9 +2,12 @@
  * What a KPI tile shows, from the frames of its three queries: the value for the range (for a
  * grouped KPI, its largest group), the change vs the previous period of the same length and
  * whether that change is good news given the KPI's direction, and the daily trend of the last
- * 14 days. Pure, so every case is a table test.
+ * 14 days. Comparisons are honest (src/analysis/coverage.ts): without enough data in the periods
+ * compared, the tile says how much data there is instead of a change, and a KPI that is itself a
+ * comparison (growth) shows no value. Pure, so every case is a table test.
  */
 import { DataFrame, Field, FieldType } from '@grafana/data';
+import { comparisonPeriods, type CoverageReading, coverageVerdict } from '../../analysis/coverage';
 import type { KpiDefinition } from '../../engine/catalog';
 
 export const TILE_REF = { value: 'value', previous: 'previous', trend: 'trend' } as const;
@@ -24,6 +27,8 @@ export interface TileModel {
   /** the group shown for a grouped KPI (its largest), e.g. the provider with the largest share */
   group?: string;
   change: TileChange | null;
+  /** why the change (and, with `value`, the value of a growth KPI) is not shown: how much of a period has data */
+  withheld?: { note: string; value: boolean };
   trend?: { time: Field; values: Field };
 }
 
@@ -82,10 +87,25 @@ export function changeBetween(current: number | null, previous: number | null, k
   return { percent, absolute, favourable };
 }
 
-export function tileModel(series: DataFrame[], kpi: KpiDefinition): TileModel {
+/**
+ * The value compares the periods a growth KPI reads (two); its change vs the previous period reads
+ * one more (src/analysis/coverage.ts comparisonPeriods).
+ */
+function withheldOf(kpi: KpiDefinition, coverage: CoverageReading): TileModel['withheld'] {
+  const periods = comparisonPeriods(kpi.formula);
+  const ofValue = periods > 2 ? coverageVerdict(coverage, periods - 1) : { comparable: true as const };
+  if (!ofValue.comparable) {
+    return { note: ofValue.note, value: true };
+  }
+  const ofChange = coverageVerdict(coverage, periods);
+  return ofChange.comparable ? undefined : { note: ofChange.note, value: false };
+}
+
+export function tileModel(series: DataFrame[], kpi: KpiDefinition, coverage: CoverageReading): TileModel {
   const valueFrame = pickValueFrame(framesOf(series, TILE_REF.value));
   const valueField = valueFrame && numberField(valueFrame);
-  const value = lastNumber(valueField);
+  const withheld = withheldOf(kpi, coverage);
+  const value = withheld?.value ? null : lastNumber(valueField);
   const group = groupOf(valueField, kpi);
   const previousFrame = sameGroup(framesOf(series, TILE_REF.previous), kpi, group);
   const trendFrame = sameGroup(framesOf(series, TILE_REF.trend), kpi, group);
@@ -95,7 +115,8 @@ export function tileModel(series: DataFrame[], kpi: KpiDefinition): TileModel {
     valueField,
     value,
     group,
-    change: changeBetween(value, lastNumber(previousFrame && numberField(previousFrame)), kpi),
+    change: withheld ? null : changeBetween(value, lastNumber(previousFrame && numberField(previousFrame)), kpi),
+    ...(withheld ? { withheld } : {}),
     trend: time && values && values.values.length > 1 ? { time, values } : undefined,
   };
 }

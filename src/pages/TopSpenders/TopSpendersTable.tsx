@@ -1,12 +1,14 @@
 /**
  * The ranked table of Top spenders: the top 10 of the chosen dimension with spend, share,
  * previous period and change (red: more spend), then Others and the total. Reads the page's
- * shared query runner; each spender links to its drilldown with the range and filters.
+ * shared query runner; each spender links to its drilldown with the range and filters. A change
+ * is a percentage only when both periods have data (src/analysis/coverage.ts).
  */
 import React, { useMemo } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { LoadingState } from '@grafana/data';
 import { SceneComponentProps, sceneGraph, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
+import { coverageVerdict, type CoverageVerdict, type PercentChange } from '../../analysis/coverage';
 import { DEFAULT_TOP_N, SpenderDimension, SpenderRow } from '../../analysis/topSpenders';
 import { testIds } from '../../components/testIds';
 import { spendChangeTone } from '../../components/ValueTable/format';
@@ -14,8 +16,10 @@ import { formatPercent, formatUsd } from '../../format/numbers';
 import { PanelFrame } from '../../components/ValueTable/PanelFrame';
 import { ValueColumn, ValueTable } from '../../components/ValueTable/ValueTable';
 import { VARIABLES } from '../../constants';
+import { NO_VALUE } from '../../datasource/frames';
+import { useCoverage } from '../../scenes/coverageProvider';
 import { DIMENSION_NAMES, isSpenderDimension, spenderHref, spenderName } from './spenderNames';
-import { topSpendersFromFrames, TopSpendersView, TOTAL_KEY, totalRow } from './topSpendersView';
+import { spenderPercentChange, topSpendersFromFrames, TopSpendersView, TOTAL_KEY, totalRow } from './topSpendersView';
 
 interface RankedRow extends SpenderRow {
   /** 1 … N for spenders; null for Others and the total */
@@ -27,7 +31,15 @@ export function tableRows(view: TopSpendersView): { rows: RankedRow[]; footer: R
   return { rows: view.rows.map((r, i) => ({ ...r, rank: i + 1 })), footer: footer.map((r) => ({ ...r, rank: null })) };
 }
 
-function columns(dimension: SpenderDimension, search: string): Array<ValueColumn<RankedRow>> {
+function percentText(change: PercentChange): string {
+  return change.kind === 'percent'
+    ? formatPercent(change.percent, { signed: true })
+    : change.kind === 'new'
+      ? 'new'
+      : NO_VALUE;
+}
+
+function columns(dimension: SpenderDimension, search: string, verdict: CoverageVerdict): Array<ValueColumn<RankedRow>> {
   return [
     { id: 'rank', header: '#', numeric: true, render: (r) => r.rank ?? '' },
     {
@@ -54,7 +66,7 @@ function columns(dimension: SpenderDimension, search: string): Array<ValueColumn
       id: 'changePercent',
       header: 'Change %',
       numeric: true,
-      render: (r) => formatPercent(r.changePercent, { signed: true }),
+      render: (r) => percentText(spenderPercentChange(r, verdict)),
       tone: (r) => spendChangeTone(r.change),
     },
   ];
@@ -64,6 +76,7 @@ const CELL_TEST_IDS: Record<string, ((rank: number) => string) | undefined> = {
   spender: testIds.topSpenders.spender,
   spend: testIds.topSpenders.spend,
   change: testIds.topSpenders.change,
+  changePercent: testIds.topSpenders.changePercent,
 };
 
 function cellTestId(row: RankedRow, column: string): string | undefined {
@@ -88,6 +101,7 @@ function TopSpendersTableRenderer({ model }: SceneComponentProps<TopSpendersTabl
   const view = useMemo(() => topSpendersFromFrames(data?.series ?? [], dimension), [data?.series, dimension]);
   const { rows, footer } = tableRows(view);
   const names = DIMENSION_NAMES[dimension];
+  const verdict = coverageVerdict(useCoverage(model));
   return (
     <PanelFrame
       title={`Top ${DEFAULT_TOP_N} ${names.many}`}
@@ -98,15 +112,20 @@ function TopSpendersTableRenderer({ model }: SceneComponentProps<TopSpendersTabl
       {rows.length === 0 && data?.state === LoadingState.Done ? (
         <p>No spend recorded for these filters in the selected range.</p>
       ) : (
-        <ValueTable
-          caption={`${names.one} ranked by spend in the selected range${view.others ? `; Others: everyone below the top ${rows.length}` : ''}`}
-          columns={columns(dimension, search)}
-          rows={rows}
-          footer={footer}
-          rowKey={(r) => (r.rank === null ? `~${r.key}` : `#${r.key}`)}
-          cellTestId={cellTestId}
-          testId={testIds.topSpenders.table}
-        />
+        <>
+          {!verdict.comparable && (
+            <p data-testid={testIds.topSpenders.coverage}>{verdict.note}: changes in USD only, no percentages.</p>
+          )}
+          <ValueTable
+            caption={`${names.one} ranked by spend in the selected range${view.others ? `; Others: everyone below the top ${rows.length}` : ''}`}
+            columns={columns(dimension, search, verdict)}
+            rows={rows}
+            footer={footer}
+            rowKey={(r) => (r.rank === null ? `~${r.key}` : `#${r.key}`)}
+            cellTestId={cellTestId}
+            testId={testIds.topSpenders.table}
+          />
+        </>
       )}
     </PanelFrame>
   );

@@ -11,6 +11,8 @@ import {
 } from '@grafana/scenes';
 import { of } from 'rxjs';
 import type { SpenderDimension } from '../../analysis/topSpenders';
+import { CoverageNote } from '../../scenes/CoverageNote';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { spenderScene } from './spenderScene';
 import { topSpendersPage } from './topSpendersPage';
 
@@ -160,4 +162,13 @@ test('per user or API key, cost per request shows no value from the shared runne
   expect(stat.state.fieldConfig.defaults.noValue).toBe('—');
   off();
   offRunner();
+});
+
+test('the spend says how much of the range has data when it is under 90 % (one coverage query for the page)', () => {
+  const scene = spenderScene(datasources, { dimension: 'team', key: 'x' });
+  const providers = scene.state.$behaviors!.filter((b): b is CoverageProvider => b instanceof CoverageProvider);
+  expect(providers.map((p) => p.state.periods)).toEqual([1]);
+  const note = panels(scene)[0].state.titleItems as CoverageNote;
+  expect(note).toBeInstanceOf(CoverageNote);
+  expect(note.state.periods).toBe(1);
 });

@@ -1,7 +1,8 @@
 /**
  * One spender's drilldown: spend and cost per request for the range, spend over time and the
  * model mix. One runner with three Prometheus queries (two for users and API keys, whose
- * requests carry no spender label) feeds the four panels.
+ * requests carry no spender label) feeds the four panels. Where the range has data for less than
+ * 90 % of its span, the spend says so (the page's coverage query).
  */
 import { FieldColorModeId, ThresholdsConfig } from '@grafana/data';
 import {
@@ -23,6 +24,8 @@ import { GRAFANA_USD, NO_VALUE, thresholdsOf } from '../../datasource/frames';
 import { findStandardKpi } from '../../engine/catalog';
 import { builtQueryRunner } from '../../scenes/builtQueryRunner';
 import { computedFrames, framesOf } from '../../scenes/computedFrames';
+import { CoverageNote } from '../../scenes/CoverageNote';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { defaultTimeRange, filterVariableList, pageControls } from '../../scenes/filters';
 import type { PageDatasources } from '../../scenes/withPrometheusDatasource';
 import { DIMENSION_NAMES } from './spenderNames';
@@ -53,7 +56,7 @@ export interface Spender {
 }
 
 function spendStat(): VizPanel {
-  return PanelBuilders.stat()
+  const panel = PanelBuilders.stat()
     .setTitle('Spend')
     .setDescription('Spend of this spender in the selected range.')
     .setData(computedFrames((frames) => [spendTotalFrame(framesOf(frames, REF_MODEL_MIX))]))
@@ -63,6 +66,9 @@ function spendStat(): VizPanel {
     .setNoValue(NO_VALUE)
     .setOption('graphMode', BigValueGraphMode.None)
     .build();
+  // the spend of a range with little data: how much of the range that is, in the title bar
+  panel.setState({ titleItems: new CoverageNote({ periods: 1 }) });
+  return panel;
 }
 
 function costPerRequestStat(dimension: SpenderDimension): VizPanel {
@@ -135,7 +141,10 @@ export function spenderScene({ kpi, prometheus }: PageDatasources, spender: Spen
     $timeRange: defaultTimeRange(),
     $variables: new SceneVariableSet({ variables: filterVariableList(kpi) }),
     // the time series' hover events travel on this scope's bus
-    $behaviors: [new behaviors.CursorSync({ sync: DashboardCursorSync.Crosshair })],
+    $behaviors: [
+      new behaviors.CursorSync({ sync: DashboardCursorSync.Crosshair }),
+      new CoverageProvider(prometheus, { periods: 1 }),
+    ],
     controls: pageControls(),
     body: new SceneFlexLayout({
       $data: builtQueryRunner(prometheus, (ctx) => spenderTargets(dimension, key, ctx, ctx.filters)),

@@ -14,7 +14,9 @@ import {
   VizPanel,
 } from '@grafana/scenes';
 import { of } from 'rxjs';
+import type { CoverageReading, PeriodCoverage } from '../../analysis/coverage';
 import { testIds } from '../../components/testIds';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { TopSpendersTable } from './TopSpendersTable';
 import { topSpendersScene } from './topSpendersScene';
 
@@ -186,6 +188,58 @@ test('the table: rank 1 is the largest spender, linked to its drilldown with the
   );
   expect(screen.getByTestId(testIds.topSpenders.total)).toHaveTextContent('$9,549.36');
   expect(screen.queryByText('Others')).toBeNull();
+  deactivate();
+  answer = () => [];
+});
+
+const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
+  period,
+  spanSeconds: 30 * 86400,
+  coveredSeconds: days * 86400,
+  ratio: days / 30,
+  complete: days >= 27,
+});
+
+test.each<[string, CoverageReading, string[], string | null]>([
+  [
+    'a previous period of 1 of 30 days (issue 14): no percentage for anyone, the sentence once',
+    { state: 'known', periods: [covered('current', 30), covered('previous', 1)] },
+    ['—', '—'],
+    'previous period has data for 1 of 30 days: changes in USD only, no percentages.',
+  ],
+  [
+    'both periods full: the percentage, and "new" for a spender with nothing before',
+    { state: 'known', periods: [covered('current', 30), covered('previous', 30)] },
+    ['+2,511.1 %', 'new'],
+    null,
+  ],
+])('the change in percent: %s', async (_name, reading, percentCells, sentence) => {
+  answer = () => [
+    frame('current', { team: 'data-science' }, 5620.5),
+    frame('current', { team: 'research' }, 3784.17),
+    frame('current', { aispend_total: 'true' }, 9404.67),
+    frame('previous', { team: 'data-science' }, 215.25),
+    frame('previous', { aispend_total: 'true' }, 215.25),
+  ];
+  const scene = sceneOver30Days();
+  const coverage = scene.state.$behaviors!.find((b) => b instanceof CoverageProvider) as CoverageProvider;
+  coverage.setState({ reading });
+  const { runner, table } = parts(scene);
+  const deactivate = runner.activate();
+  await flush();
+  render(
+    <MemoryRouter>
+      <table.Component model={table} />
+    </MemoryRouter>
+  );
+  const cells = [1, 2].map((rank) => screen.getByTestId(testIds.topSpenders.changePercent(rank)).textContent);
+  expect(cells).toEqual(percentCells);
+  if (sentence) {
+    expect(screen.getByTestId(testIds.topSpenders.coverage)).toHaveTextContent(sentence);
+    expect(screen.getByTestId(testIds.topSpenders.table).textContent).not.toMatch(/[+−-][\d,.]+ %/);
+  } else {
+    expect(screen.queryByTestId(testIds.topSpenders.coverage)).toBeNull();
+  }
   deactivate();
   answer = () => [];
 });

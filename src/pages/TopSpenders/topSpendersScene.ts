@@ -2,7 +2,7 @@
  * Top spenders: the 10 largest by team, user, API key or model (a variable, so the choice is in
  * the URL), with share and change vs the previous period, and the top 10 + "Others" as a donut.
  * One runner, two Prometheus queries (current period with the total, previous period by offset)
- * feed both panels.
+ * feed both panels; the page's coverage query says whether a change may be a percentage.
  */
 import { DataTransformContext } from '@grafana/data';
 import {
@@ -24,6 +24,7 @@ import { VARIABLES } from '../../constants';
 import { GRAFANA_USD, NO_VALUE } from '../../datasource/frames';
 import { builtQueryRunner, QueryContext } from '../../scenes/builtQueryRunner';
 import { computedFrames } from '../../scenes/computedFrames';
+import { CoverageProvider } from '../../scenes/coverageProvider';
 import { defaultTimeRange, filterVariableList, pageControls } from '../../scenes/filters';
 import type { PageDatasources } from '../../scenes/withPrometheusDatasource';
 import { DIMENSION_NAMES, isSpenderDimension } from './spenderNames';
@@ -79,6 +80,7 @@ export function topSpendersScene({ kpi, prometheus }: PageDatasources): Embedded
   return new EmbeddedScene({
     $timeRange: defaultTimeRange(),
     $variables: new SceneVariableSet({ variables: [dimensionVariable(), ...filterVariableList(kpi)] }),
+    $behaviors: [new CoverageProvider(prometheus, { periods: 2 })],
     controls: pageControls(),
     body: new SceneFlexLayout({
       $data: builtQueryRunner(prometheus, topSpendersQueriesFor),

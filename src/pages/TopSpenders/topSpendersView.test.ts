@@ -1,9 +1,11 @@
 import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
-import type { SpenderDimension } from '../../analysis/topSpenders';
+import type { CoverageVerdict, PercentChange } from '../../analysis/coverage';
+import type { SpenderDimension, SpenderRow } from '../../analysis/topSpenders';
 import type { Filters } from '../../engine/language';
 import {
   REF_CURRENT,
   REF_PREVIOUS,
+  spenderPercentChange,
   topSpendersChartFrame,
   topSpendersFromFrames,
   topSpendersTargets,
@@ -98,7 +100,6 @@ test('no frames: nothing spent, no total', () => {
     sharePercent: null,
     previous: null,
     change: null,
-    changePercent: null,
   });
 });
 
@@ -111,13 +112,9 @@ const view = (over: Partial<TopSpendersView>): TopSpendersView => ({
 });
 
 test.each<[string, TopSpendersView, object]>([
-  ['growth', view({}), { key: 'Total', spend: 100, sharePercent: 100, previous: 80, change: 20, changePercent: 25 }],
-  [
-    'no previous period',
-    view({ previousTotal: null }),
-    { spend: 100, previous: null, change: null, changePercent: null },
-  ],
-  ['previous 0: no percent', view({ previousTotal: 0 }), { change: 100, changePercent: null }],
+  ['growth', view({}), { key: 'Total', spend: 100, sharePercent: 100, previous: 80, change: 20 }],
+  ['no previous period', view({ previousTotal: null }), { spend: 100, previous: null, change: null }],
+  ['previous 0', view({ previousTotal: 0 }), { change: 100 }],
 ])('totalRow: %s', (_name, v, expected) => {
   expect(totalRow(v)).toMatchObject(expected);
 });
@@ -140,4 +137,18 @@ test('chart frame: the top N by name, then Others', () => {
 test('chart frame names the spender "" as "(no team)"', () => {
   const frame = topSpendersChartFrame(topSpendersFromFrames(TEAM_FRAMES, 'team'), 'team');
   expect(frame.fields[0].values).toEqual(['data-science', 'research', '(no team)']);
+});
+
+const row = (spend: number, previous: number | null): SpenderRow => ({ key: 'a', spend, sharePercent: 50, previous, change: null });
+const covered: CoverageVerdict = { comparable: true };
+const oneDayBefore: CoverageVerdict = { comparable: false, note: 'previous period has data for 1 of 30 days' };
+
+test.each<[string, SpenderRow, CoverageVerdict, PercentChange]>([
+  ['both periods covered: the percentage', row(120, 100), covered, { kind: 'percent', percent: 20 }],
+  ['nothing before (absent): new', row(50, null), covered, { kind: 'new' }],
+  ['nothing before (0): new', row(50, 0), covered, { kind: 'new' }],
+  ['a previous period of 1 of 30 days: withheld (not +2511 %)', row(2611, 100), oneDayBefore, { kind: 'withheld', note: oneDayBefore.note }],
+  ['a previous period of 1 of 30 days and nothing then: withheld, not new', row(50, null), oneDayBefore, { kind: 'withheld', note: oneDayBefore.note }],
+])('spenderPercentChange: %s', (_name, r, verdict, expected) => {
+  expect(spenderPercentChange(r, verdict)).toEqual(expected);
 });

@@ -4,6 +4,7 @@
  * the table's rows and the chart's frame (the top N and "Others").
  */
 import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
+import { type CoverageVerdict, percentChange, type PercentChange } from '../../analysis/coverage';
 import { labeledValuesFromFrames } from '../../analysis/frameValues';
 import {
   DEFAULT_TOP_N,
@@ -72,8 +73,15 @@ export function totalRow(view: TopSpendersView): SpenderRow {
     sharePercent: view.total > 0 ? 100 : null,
     previous: view.previousTotal,
     change,
-    changePercent: change === null || view.previousTotal === 0 ? null : (change / view.previousTotal!) * 100,
   };
+}
+
+/**
+ * A row's change in percent (src/analysis/coverage.ts): none when a period lacks data; "new" for a
+ * spender with nothing in the previous period (absent there: it spent nothing).
+ */
+export function spenderPercentChange(row: SpenderRow, verdict: CoverageVerdict): PercentChange {
+  return percentChange(row.spend, row.previous ?? 0, verdict);
 }
 
 /** The top N and "Others" (the rest of the total), one row each, for a pie or bar chart. */

@@ -17,6 +17,7 @@ import type { EditorSession, KpiEditorHost, SaveOutcome } from '../editor/editor
 import { draftToSetting, EMPTY_DRAFT, settingToDraft, type KpiDraft } from '../editor/kpiDraft';
 import { KpiEditorDrawer } from '../editor/KpiEditorDrawer';
 import { isOrgAdmin } from '../permissions';
+import { useCoverage } from '../../../scenes/coverageProvider';
 import { KpiCatalogTable } from './KpiCatalogTable';
 
 export interface KpiCatalogState extends SceneObjectState {
@@ -145,46 +146,46 @@ export class KpiCatalog extends SceneObjectBase<KpiCatalogState> implements KpiE
     }
   };
 
-  static Component = ({ model }: SceneComponentProps<KpiCatalog>) => {
-    const { settings, loadError, editor, deleting, notice } = model.useState();
-    const { data } = model.runner.useState();
-    const admin = isOrgAdmin();
-    return (
-      <div>
-        {loadError && <Alert severity="warning" title={loadError} />}
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            title={notice.text}
-            onRemove={() => model.setState({ notice: undefined })}
-          />
-        )}
-        {!settings && !loadError ? (
-          <LoadingPlaceholder text="Loading KPIs…" />
-        ) : (
-          <KpiCatalogTable
-            kpis={model.kpis()}
-            data={data}
-            canEdit={admin && Boolean(settings)}
-            onNew={() => model.openNew()}
-            onEdit={(id) => model.openEdit(id)}
-            onDelete={(kpi) => model.askDelete(kpi)}
-          />
-        )}
-        {editor && settings && <KpiEditorDrawer model={model} session={editor} settings={settings} />}
-        <ConfirmModal
-          isOpen={Boolean(deleting)}
-          title="Delete custom KPI"
-          body={
-            deleting
-              ? `Delete "${deleting.name}" (${deleting.id})? Panels and dashboards that query it will show an error.`
-              : ''
-          }
-          confirmText="Delete"
-          onConfirm={model.confirmDelete}
-          onDismiss={() => model.setState({ deleting: undefined })}
+  static Component = KpiCatalogRenderer;
+}
+
+function KpiCatalogRenderer({ model }: SceneComponentProps<KpiCatalog>) {
+  const { settings, loadError, editor, deleting, notice } = model.useState();
+  const { data } = model.runner.useState();
+  const coverage = useCoverage(model);
+  const admin = isOrgAdmin();
+  return (
+    <div>
+      {loadError && <Alert severity="warning" title={loadError} />}
+      {notice && (
+        <Alert severity={notice.severity} title={notice.text} onRemove={() => model.setState({ notice: undefined })} />
+      )}
+      {!settings && !loadError ? (
+        <LoadingPlaceholder text="Loading KPIs…" />
+      ) : (
+        <KpiCatalogTable
+          kpis={model.kpis()}
+          data={data}
+          coverage={coverage}
+          canEdit={admin && Boolean(settings)}
+          onNew={() => model.openNew()}
+          onEdit={(id) => model.openEdit(id)}
+          onDelete={(kpi) => model.askDelete(kpi)}
         />
-      </div>
-    );
-  };
+      )}
+      {editor && settings && <KpiEditorDrawer model={model} session={editor} settings={settings} />}
+      <ConfirmModal
+        isOpen={Boolean(deleting)}
+        title="Delete custom KPI"
+        body={
+          deleting
+            ? `Delete "${deleting.name}" (${deleting.id})? Panels and dashboards that query it will show an error.`
+            : ''
+        }
+        confirmText="Delete"
+        onConfirm={model.confirmDelete}
+        onDismiss={() => model.setState({ deleting: undefined })}
+      />
+    </div>
+  );
 }

@@ -5,6 +5,7 @@ import { GrafanaTheme2, LoadingState, type PanelData, type UrlQueryMap } from '@
 import { locationService } from '@grafana/runtime';
 import { Badge, BadgeColor, Button, Icon, IconButton, Spinner, Tooltip, useStyles2 } from '@grafana/ui';
 import type { KpiDefinition, ThresholdState } from '../../../engine/catalog';
+import type { CoverageReading } from '../../../analysis/coverage';
 import { testIds } from '../../../components/testIds';
 import { AppLink } from '../AppLink';
 import { kpiDeepDiveUrl } from '../kpiLinks';
@@ -13,6 +14,8 @@ import { catalogRows, type CatalogRow } from './catalogModel';
 export interface KpiCatalogTableProps {
   kpis: KpiDefinition[];
   data?: PanelData;
+  /** the page's coverage: a growth KPI shows a value only when both periods have data */
+  coverage: CoverageReading;
   /** Admins: + New KPI, gear and trash on custom KPIs */
   canEdit: boolean;
   onNew(): void;
@@ -45,6 +48,7 @@ function ValueCell({ row, loading }: { row: CatalogRow; loading: boolean }) {
           · {row.group.value || `(no ${row.group.label})`}, {row.group.pick} of {row.group.of} {row.group.label}s
         </span>
       )}
+      {row.note && <div className={styles.secondary}>{row.note}</div>}
     </span>
   );
 }
@@ -121,7 +125,11 @@ function CatalogRowView({
 export function KpiCatalogTable(props: KpiCatalogTableProps) {
   const styles = useStyles2(getStyles);
   const loading = props.data?.state === LoadingState.Loading || !props.data;
-  const rows = catalogRows(props.kpis, props.data && { series: props.data.series, errors: props.data.errors });
+  const rows = catalogRows(
+    props.kpis,
+    props.data && { series: props.data.series, errors: props.data.errors },
+    props.coverage
+  );
   const search = locationService.getSearchObject();
   return (
     <div data-testid={testIds.kpis.catalog}>

@@ -1,4 +1,5 @@
 import { createDataFrame, FieldType } from '@grafana/data';
+import type { CoverageReading, PeriodCoverage } from '../../../analysis/coverage';
 import { STANDARD_KPIS } from '../../../engine/catalog';
 import type { CustomKpiSetting } from '../../../settings/model';
 import { catalogKpis, catalogQueries, catalogRows } from './catalogModel';
@@ -46,6 +47,16 @@ test.each([
   expect(catalogQueries(catalogKpis([custom])).find((q) => q.refId === id)).toEqual(query);
 });
 
+const DAY = 86400;
+const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
+  period,
+  spanSeconds: 30 * DAY,
+  coveredSeconds: days * DAY,
+  ratio: days / 30,
+  complete: days >= 27,
+});
+const FULL: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 30)] };
+
 const series = (refId: string, value: number, labels: Record<string, string> = {}) =>
   createDataFrame({
     refId,
@@ -67,7 +78,7 @@ test('rows: value, text, status, the group a grouped KPI is read at, and per-KPI
       series('anthropic_share', 67.25),
     ],
     errors: [{ refId: 'retry_rate', message: 'Prometheus returned HTTP 503' }],
-  });
+  }, FULL);
   const row = (id: string) => rows.find((r) => r.kpi.id === id)!;
   expect(row('cost_per_inference')).toMatchObject({ value: 0.0102, text: '$0.0102', status: 'warning' });
   expect(row('provider_share')).toMatchObject({
@@ -88,5 +99,35 @@ test('rows: value, text, status, the group a grouped KPI is read at, and per-KPI
 });
 
 test('before any result every KPI is listed without a value', () => {
-  expect(catalogRows(catalogKpis([]), undefined).map((r) => r.text)).toEqual(STANDARD_KPIS.map(() => '—'));
+  expect(catalogRows(catalogKpis([]), undefined, FULL).map((r) => r.text)).toEqual(STANDARD_KPIS.map(() => '—'));
+});
+
+const growth: CustomKpiSetting = {
+  ...custom,
+  id: 'team_growth',
+  name: 'Team growth',
+  formula: 'team["ml"].total_cost / team["ml"].previous.total_cost',
+  thresholds: [],
+};
+
+test.each<[string, CoverageReading, Record<string, unknown>, Record<string, unknown>]>([
+  [
+    'previous period 1 of 30 days: MoM growth (and a custom KPI reading previous.) show no value, and say why',
+    { state: 'known', periods: [covered('current', 30), covered('previous', 1)] },
+    { value: null, text: '—', note: 'previous period has data for 1 of 30 days' },
+    { value: null, text: '—', note: 'previous period has data for 1 of 30 days' },
+  ],
+  ['both periods full: the values', FULL, { value: 2537.9 }, { value: 2.1 }],
+])('growth KPIs: %s', (_name, coverage, growthRow, customRow) => {
+  const rows = catalogRows(
+    catalogKpis([growth]),
+    { series: [series('mom_growth', 2537.9), series('team_growth', 2.1), series('total_spend', 26379)] },
+    coverage
+  );
+  const row = (id: string) => rows.find((r) => r.kpi.id === id)!;
+  expect({ note: undefined, ...row('mom_growth') }).toMatchObject({ note: undefined, ...growthRow });
+  expect({ note: undefined, ...row('team_growth') }).toMatchObject({ note: undefined, ...customRow });
+  // a KPI that is not a comparison keeps its value
+  expect(row('total_spend')).toMatchObject({ value: 26379 });
+  expect(row('total_spend').note).toBeUndefined();
 });

@@ -5,6 +5,8 @@
 import type { DataFrame, DataQueryError } from '@grafana/data';
 import { STANDARD_KPIS, type KpiDefinition, type ThresholdState } from '../../../engine/catalog';
 import { labeledValuesFromFrames } from '../../../analysis/frameValues';
+import { type CoverageReading, coverageVerdict } from '../../../analysis/coverage';
+import { readsPreviousPeriod } from '../../../analysis/whatChanged';
 import type { CustomKpiSetting } from '../../../settings/model';
 import type { KpiQuery } from '../../../datasource/types';
 import { formatKpiValue } from '../../../format/numbers';
@@ -34,6 +36,8 @@ export interface CatalogRow {
   group?: { label: string; value: string; of: number; pick: 'highest' | 'lowest' };
   status?: ThresholdState;
   error?: string;
+  /** a comparison KPI (growth) without enough data in both periods: how much there is, and no value */
+  note?: string;
 }
 
 export interface CatalogResults {
@@ -41,10 +45,17 @@ export interface CatalogResults {
   errors?: readonly DataQueryError[];
 }
 
-export function catalogRows(kpis: readonly KpiDefinition[], results: CatalogResults | undefined): CatalogRow[] {
+/** `coverage`: the page's (src/analysis/coverage.ts); a KPI that compares periods itself needs both. */
+export function catalogRows(
+  kpis: readonly KpiDefinition[],
+  results: CatalogResults | undefined,
+  coverage: CoverageReading
+): CatalogRow[] {
+  const verdict = coverageVerdict(coverage, 2);
   return kpis.map((kpi) => {
     const error = results?.errors?.find((e) => e.refId === kpi.id)?.message;
-    const frames = (results?.series ?? []).filter((f) => f.refId === kpi.id);
+    const withheld = !verdict.comparable && readsPreviousPeriod(kpi.formula) ? verdict.note : undefined;
+    const frames = withheld ? [] : (results?.series ?? []).filter((f) => f.refId === kpi.id);
     const reading = representativeValue(kpi, labeledValuesFromFrames(frames));
     const row: CatalogRow = {
       kpi,
@@ -58,6 +69,9 @@ export function catalogRows(kpis: readonly KpiDefinition[], results: CatalogResu
     }
     if (error) {
       row.error = error;
+    }
+    if (withheld) {
+      row.note = withheld;
     }
     return row;
   });

@@ -4,6 +4,7 @@ import { waitFor } from '@testing-library/react';
 import { STANDARD_KPIS } from '../../../engine/catalog';
 import { DEFAULT_APP_SETTINGS, type CustomKpiSetting } from '../../../settings/model';
 import { fakeDataSourceSrv, fakeKpiDatasource, fakeRunRequest, FakeSettingsBackend } from '../testing/fakeGrafana';
+import { CoverageProvider } from '../../../scenes/coverageProvider';
 import { catalogScene } from './catalogScene';
 import { KpiCatalog } from './KpiCatalog';
 
@@ -15,6 +16,7 @@ jest.mock('@grafana/runtime', () => ({
 }));
 
 const datasource = { uid: 'kpi', type: 'aispend-kpi-datasource' };
+const datasources = { kpi: datasource, prometheus: { uid: 'prom', type: 'prometheus' } };
 const custom: CustomKpiSetting = {
   id: 'anthropic_share',
   name: 'Anthropic share',
@@ -30,8 +32,8 @@ function catalogOf(scene: EmbeddedScene): KpiCatalog {
   return ((scene.state.body as SceneFlexLayout).state.children[0] as SceneFlexItem).state.body as KpiCatalog;
 }
 
-test('the page: provider / model / team filters, a 30-day range with picker and refresh, the catalog on the KPI datasource', () => {
-  const scene = catalogScene(datasource);
+test('the page: provider / model / team filters, a 30-day range with picker and refresh, the catalog on the KPI datasource, one coverage query on the Prometheus', () => {
+  const scene = catalogScene(datasources);
   expect(scene.state.$variables?.state.variables.map((v) => v.state.name)).toEqual(['provider', 'model', 'team']);
   expect(scene.state.$timeRange?.state).toMatchObject({ from: 'now-30d', to: 'now' });
   expect(scene.state.controls?.map((c) => c.constructor.name)).toEqual([
@@ -44,6 +46,10 @@ test('the page: provider / model / team filters, a 30-day range with picker and 
   expect(catalog).toBeInstanceOf(KpiCatalog);
   expect((catalog.state.$data as SceneQueryRunner).state.datasource).toEqual(datasource);
   expect(catalog.state.preview.state).toMatchObject({ datasource, queries: [] });
+  const [coverage] = scene.state.$behaviors as CoverageProvider[];
+  expect(coverage).toBeInstanceOf(CoverageProvider);
+  expect(coverage.state.periods).toBe(2);
+  expect((coverage.state.$data as SceneQueryRunner).state.datasource).toEqual(datasources.prometheus);
 });
 
 test('once the settings are read: one instant query per standard and custom KPI, all in one request', async () => {
@@ -53,7 +59,7 @@ test('once the settings are read: one instant query per standard and custom KPI,
   (getDataSourceSrv as jest.Mock).mockReturnValue(fakeDataSourceSrv(ds));
   (getRunRequest as jest.Mock).mockReturnValue(fakeRunRequest);
 
-  const scene = catalogScene(datasource);
+  const scene = catalogScene(datasources);
   const catalog = catalogOf(scene);
   const deactivate = catalog.activate();
   await waitFor(() => expect(ds.queries).toHaveLength(STANDARD_KPIS.length + 1));

@@ -1,7 +1,8 @@
 /**
  * "What changed": the contributors (models, teams or providers) ranked by their part of the KPI's
  * change vs the previous period of equal length (src/analysis/whatChanged.ts), on the breakdown
- * queries the tables above already ran.
+ * queries the tables above already ran. When a period lacks data (src/analysis/coverage.ts) the
+ * panel says how much it has and shows no shares.
  */
 import React from 'react';
 import { css, cx } from '@emotion/css';
@@ -10,7 +11,9 @@ import { SceneComponentProps, sceneGraph, SceneObjectBase, SceneObjectState, Sce
 import { Alert, Badge, RadioButtonGroup, Spinner, useStyles2 } from '@grafana/ui';
 import type { KpiDefinition } from '../../../engine/catalog';
 import type { BaseLabel } from '../../../engine/conventions';
-import type { Contribution } from '../../../analysis/whatChanged';
+import { type Contribution, type WhatChanged, withoutShares } from '../../../analysis/whatChanged';
+import { coverageVerdict, type CoverageVerdict } from '../../../analysis/coverage';
+import { currentCoverage, useCoverage } from '../../../scenes/coverageProvider';
 import { testIds } from '../../../components/testIds';
 import { formatKpiValue, formatPercent } from '../../../format/numbers';
 import { formatChange } from '../kpiValues';
@@ -43,37 +46,41 @@ export class WhatChangedPanel extends SceneObjectBase<WhatChangedState> {
   shownFrames(): DataFrame[] {
     const { kpi, label, comparable } = this.state;
     const frames = this.runner(label)?.state.data?.series;
-    return comparable.ok && frames ? [whatChangedFrame(whatChangedOf(frames, label), label, kpi)] : [];
+    const verdict = coverageVerdict(currentCoverage(this));
+    return comparable.ok && frames ? [whatChangedFrame(shownChange(frames, label, verdict), label, kpi)] : [];
   }
 
-  static Component = ({ model }: SceneComponentProps<WhatChangedPanel>) => {
-    const { kpi, comparable, label } = model.useState();
-    const runner = model.runner(label);
-    return (
-      <PanelBox
-        title="What changed vs the previous period"
-        data-testid={testIds.kpis.whatChanged}
-        actions={
-          comparable.ok && (
-            <RadioButtonGroup
-              size="sm"
-              options={LABEL_OPTIONS}
-              value={label}
-              onChange={(l) => model.setState({ label: l })}
-            />
-          )
-        }
-      >
-        {!comparable.ok ? (
-          <Alert severity="info" title="Not available for this KPI">
-            {comparable.message}
-          </Alert>
-        ) : runner ? (
-          <Ranking key={label} runner={runner} kpi={kpi} label={label} />
-        ) : null}
-      </PanelBox>
-    );
-  };
+  static Component = WhatChangedRenderer;
+}
+
+function WhatChangedRenderer({ model }: SceneComponentProps<WhatChangedPanel>) {
+  const { kpi, comparable, label } = model.useState();
+  const verdict = coverageVerdict(useCoverage(model));
+  const runner = model.runner(label);
+  return (
+    <PanelBox
+      title="What changed vs the previous period"
+      data-testid={testIds.kpis.whatChanged}
+      actions={
+        comparable.ok && (
+          <RadioButtonGroup
+            size="sm"
+            options={LABEL_OPTIONS}
+            value={label}
+            onChange={(l) => model.setState({ label: l })}
+          />
+        )
+      }
+    >
+      {!comparable.ok ? (
+        <Alert severity="info" title="Not available for this KPI">
+          {comparable.message}
+        </Alert>
+      ) : runner ? (
+        <Ranking key={label} runner={runner} kpi={kpi} label={label} verdict={verdict} />
+      ) : null}
+    </PanelBox>
+  );
 }
 
 function changeClass(kpi: KpiDefinition, delta: number, styles: ReturnType<typeof getStyles>): string | undefined {
@@ -98,7 +105,20 @@ function Row({ kpi, label, row }: { kpi: KpiDefinition; label: BaseLabel; row: C
   );
 }
 
-function Ranking({ runner, kpi, label }: { runner: SceneQueryRunner; kpi: KpiDefinition; label: BaseLabel }) {
+/** The ranking as shown: without shares when a period lacks data. */
+function shownChange(frames: readonly DataFrame[], label: BaseLabel, verdict: CoverageVerdict): WhatChanged {
+  const changed = whatChangedOf(frames, label);
+  return verdict.comparable ? changed : withoutShares(changed);
+}
+
+interface RankingProps {
+  runner: SceneQueryRunner;
+  kpi: KpiDefinition;
+  label: BaseLabel;
+  verdict: CoverageVerdict;
+}
+
+function Ranking({ runner, kpi, label, verdict }: RankingProps) {
   const styles = useStyles2(getStyles);
   const { data } = runner.useState();
   if (!data || data.state === LoadingState.Loading) {
@@ -107,7 +127,7 @@ function Ranking({ runner, kpi, label }: { runner: SceneQueryRunner; kpi: KpiDef
   if (data.errors?.length) {
     return <Alert severity="error" title={data.errors[0].message ?? 'The query failed'} />;
   }
-  const changed = whatChangedOf(data.series, label);
+  const changed = shownChange(data.series, label, verdict);
   if (!changed.rows.length) {
     return <div className={styles.secondary}>No {label} has data in this period or the previous one.</div>;
   }
@@ -126,6 +146,11 @@ function Ranking({ runner, kpi, label }: { runner: SceneQueryRunner; kpi: KpiDef
           `A ratio: the ${label}s' changes do not add up to the KPI's change; shares are of their sum.`
         )}
       </div>
+      {!verdict.comparable && (
+        <div className={styles.summary} data-testid={testIds.kpis.whatChangedCoverage}>
+          {verdict.note}: no shares of the change.
+        </div>
+      )}
       <div className={styles.scroll} tabIndex={0} role="region" aria-label="Contributors to the change">
         <table className={styles.table}>
           <thead>

@@ -1,7 +1,10 @@
 import { createDataFrame, FieldType, LoadingState, type DataFrame } from '@grafana/data';
 import { EmbeddedScene, sceneGraph, SceneObject, SceneQueryRunner, SceneTimeRange, VizPanel } from '@grafana/scenes';
+import type { CoverageReading, PeriodCoverage } from '../../../analysis/coverage';
 import { findStandardKpi, type KpiDefinition } from '../../../engine/catalog';
+import { CoverageProvider } from '../../../scenes/coverageProvider';
 import { BreakdownPanel } from './BreakdownPanel';
+import { ComparisonGate } from './ComparisonGate';
 import { DATA_KEYS } from './deepDiveQueries';
 import { deepDiveLayout } from './deepDiveLayout';
 import { KpiActions } from './KpiActions';
@@ -14,13 +17,31 @@ jest.mock('./csvDownload', () => ({ downloadText: jest.fn() }));
 const datasource = { uid: 'kpi', type: 'aispend-kpi-datasource' };
 const kpi = (id: string) => findStandardKpi(id)!;
 const END = Date.UTC(2026, 9, 31, 12);
+const DAY = 86400;
+const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
+  period,
+  spanSeconds: 30 * DAY,
+  coveredSeconds: days * DAY,
+  ratio: days / 30,
+  complete: days >= 27,
+});
+const FULL: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 30)] };
+const ONE_DAY_BEFORE: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 1)] };
 
-function sceneFor(definition: KpiDefinition) {
+/** The page as deepDiveScene builds it; the coverage provider's reading as given (its query is tested on its own). */
+function sceneFor(definition: KpiDefinition, reading = FULL) {
   const body = deepDiveLayout({ kpi: definition, datasource });
-  const scene = new EmbeddedScene({ $timeRange: new SceneTimeRange({ from: '2026-10-01T12:00:00.000Z', to: '2026-10-31T12:00:00.000Z' }), body });
+  const coverage = new CoverageProvider({ uid: 'prom', type: 'prometheus' }, { periods: 2 });
+  coverage.setState({ reading });
+  const scene = new EmbeddedScene({
+    $timeRange: new SceneTimeRange({ from: '2026-10-01T12:00:00.000Z', to: '2026-10-31T12:00:00.000Z' }),
+    $behaviors: [coverage],
+    body,
+  });
   const all = sceneGraph.findAllObjects(scene, () => true);
   const of = <T>(type: new (...args: never[]) => T) => all.filter((o): o is SceneObject & T => o instanceof type);
-  return { scene, runners: of(SceneQueryRunner), panels: of(VizPanel), all };
+  const runners = of(SceneQueryRunner).filter((r) => r.parent !== coverage);
+  return { scene, runners, panels: of(VizPanel), all };
 }
 
 test.each([
@@ -72,6 +93,13 @@ test('a growth KPI: no previous-period queries, and "what changed" says why', ()
     { refId: 'current', kpiId: 'mom_growth', mode: 'instant', groupBy: 'model' },
   ]);
   expect((all.find((o) => o instanceof WhatChangedPanel) as WhatChangedPanel).state.comparable.ok).toBe(false);
+  // its value is itself a comparison: shown only when both periods have data
+  const gates = all.filter((o): o is ComparisonGate => o instanceof ComparisonGate);
+  expect(gates.map((g) => g.state.body.state.title)).toEqual(['For the range']);
+});
+
+test('a KPI that is not a comparison shows its value panel as is', () => {
+  expect(sceneFor(kpi('total_spend')).all.some((o) => o instanceof ComparisonGate)).toBe(false);
 });
 
 const byModel = (refId: string, entries: Array<[string, number]>): DataFrame[] =>
@@ -118,4 +146,18 @@ test.each([
 ])('"what changed" of %s opens by %s', (id, label) => {
   const { all } = sceneFor(kpi(id));
   expect((all.find((o) => o instanceof WhatChangedPanel) as WhatChangedPanel).state.label).toBe(label);
+});
+
+test('Export CSV of "what changed" with a previous period of 1 of 30 days: the changes, no shares', () => {
+  const { runners, all } = sceneFor(kpi('total_spend'), ONE_DAY_BEFORE);
+  const series = [...byModel('current', [['gpt-4o', 10], ['claude-opus-4', 30]]), ...byModel('previous', [['gpt-4o', 12]])];
+  const data = { state: LoadingState.Done, series, timeRange: sceneGraph.getTimeRange(all[0]).state.value };
+  runners.find((r) => r.state.key === DATA_KEYS.breakdown('model'))!.setState({ data });
+  (all.find((o) => o instanceof KpiActions) as KpiActions).exportCsv('what-changed');
+  expect(downloadText).toHaveBeenLastCalledWith(
+    'total_spend-what-changed-20261001-1200-20261031-1200.csv',
+    'Model,Previous period (USD),This period (USD),Change (USD),Share of the change (%),Status\r\n' +
+      'claude-opus-4,,30,30,,new\r\n' +
+      'gpt-4o,12,10,-2,,down\r\n'
+  );
 });

@@ -15,9 +15,11 @@ import {
   type DataSourceRef,
 } from '@grafana/schema';
 import type { KpiDefinition } from '../../../engine/catalog';
+import { readsPreviousPeriod } from '../../../analysis/whatChanged';
 import type { AppSettings } from '../../../settings/model';
 import { isAdditiveFormula } from './additive';
 import { BreakdownPanel } from './BreakdownPanel';
+import { ComparisonGate } from './ComparisonGate';
 import { BREAKDOWN_LABELS, DATA_KEYS, deepDiveQueries } from './deepDiveQueries';
 import { hasRecommendations } from './deepDiveRecommendations';
 import { KpiActions } from './KpiActions';
@@ -55,6 +57,12 @@ function valuePanel(kpi: KpiDefinition, $data: SceneQueryRunner): VizPanel {
       .setOption('colorMode', kpi.thresholds.length ? BigValueColorMode.Value : BigValueColorMode.None)
       .build()
   );
+}
+
+/** A growth KPI's value compares two periods: shown only when both have data. */
+function honestValuePanel(kpi: KpiDefinition, $data: SceneQueryRunner): VizPanel | ComparisonGate {
+  const panel = valuePanel(kpi, $data);
+  return readsPreviousPeriod(kpi.formula) ? new ComparisonGate({ body: panel }) : panel;
 }
 
 function seriesPanel(kpi: KpiDefinition, $data: SceneQueryRunner): VizPanel {
@@ -105,7 +113,7 @@ export function deepDiveLayout({ kpi, datasource, settings }: DeepDiveContext): 
           new SceneFlexItem({
             width: '25%',
             minWidth: 220,
-            body: valuePanel(kpi, runner(DATA_KEYS.value, queries.value)),
+            body: honestValuePanel(kpi, runner(DATA_KEYS.value, queries.value)),
           }),
           new SceneFlexItem({ body: seriesPanel(kpi, runner(DATA_KEYS.series, queries.series)) }),
         ],
