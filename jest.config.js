@@ -20,6 +20,8 @@ module.exports = {
       ...scaffold,
       displayName: 'unit',
       rootDir: __dirname,
+      // the test bed's pure parts (progress, rule slices) are tested with the app's units
+      testMatch: [...scaffold.testMatch, '<rootDir>/scripts/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/', '<rootDir>/.cache/'],
     },
     {

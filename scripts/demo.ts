@@ -4,8 +4,9 @@
  * and prints the eight Overview KPIs for the last 30 days of the history through the same
  * compile path as the KPI datasource. Where a Grafana binary is on the PATH it also starts
  * Grafana with this plugin (from dist/) and the provisioning, and prints its URL.
- *   npm run demo [-- --once] [--days 60] [--profile litellm] [--users 50]
+ *   npm run demo [-- --once] [--days 60] [--profile litellm] [--users 30]
  */
+import path from 'path';
 import { parseArgs } from 'util';
 import { formatKpiTable, KpiRow } from '../src/cli/kpiTable';
 import { runKpi } from '../src/cli/kpiQuery';
@@ -16,7 +17,8 @@ import { isProfileId } from '../src/rules';
 import { DEMO_HISTORY_DEFAULTS, demoHistorySpec } from './testbed/demoHistory';
 import { startGrafana } from './testbed/grafana';
 import { buildHistory } from './testbed/history';
-import { startPrometheus } from './testbed/prometheus';
+import { ensurePrometheusInstalled, startPrometheus } from './testbed/prometheus';
+import { formatDuration } from './testbed/progress';
 
 const TABLE_DAYS = 30;
 
@@ -35,9 +37,12 @@ async function main() {
   }
   const spec = demoHistorySpec({ profile: values.profile, days: Number(values.days), seed: Number(values.seed), users: Number(values.users) });
   console.log(`demo history: ${spec.days} days of the ${spec.profile} profile ending ${new Date(spec.endMs).toISOString()} (built once, then cached)`);
+  // before the history: building it needs promtool
+  ensurePrometheusInstalled();
   const history = await buildHistory(spec);
   if (!history.fromCache) {
-    console.log(`built in ${Math.round((history.timings.generateMs + history.timings.backfillRawMs + history.timings.backfillRulesMs) / 1000)} s`, history.timings);
+    const { rawMs, rulesMs } = history.timings;
+    console.log(`history built in ${formatDuration(rawMs + rulesMs)} (raw ${formatDuration(rawMs)}, recording rules ${formatDuration(rulesMs)}), cached in ${path.dirname(history.dataDir)}`);
   }
   const prometheus = await startPrometheus({ dataDir: history.dataDir, ruleFiles: [history.rulesFile] });
   const stops = [prometheus.stop];

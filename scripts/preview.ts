@@ -2,8 +2,8 @@
  * `npm run preview`: the app's real pages in a browser here, without Grafana. Starts Prometheus
  * with the demo history (the same pipeline and cache as `npm run demo`), builds the preview
  * bundle in watch mode and serves it; prints the URL.
- *   npm run preview [-- --port 3300] [--days 60] [--profile litellm] [--users 50] [--seed 42] [--state FILE]
- *   --history testbed   the integration tests' 31-day LiteLLM history instead (what the browser tests use)
+ *   npm run preview [-- --port 3300] [--days 60] [--profile litellm] [--users 30] [--seed 42] [--state FILE]
+ *   --history testbed   the integration tests' 31-day LiteLLM history instead
  *   --static            build once, no watching (the browser tests)
  * Open it with `?role=Viewer` or `?theme=light` to see the other roles and theme.
  */

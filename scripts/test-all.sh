@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 
+step "programs the tests run (prometheus, promtool, chromium)"
+bash scripts/require-tools.sh prometheus promtool chromium
 step "typecheck"
 npx tsc --noEmit
 step "lint"

@@ -226,6 +226,9 @@ function staticFiles(): Handler {
   };
 }
 
+/** Longer than any client keeps an idle connection (browsers: 300 s is the longest; Playwright: pooled). */
+export const PREVIEW_KEEP_ALIVE_MS = 10 * 60_000;
+
 export function startPreviewServer(options: PreviewServerOptions): Promise<RunningPreviewServer> {
   const stats: PreviewStats = { prometheusRequests: 0, prometheusPaths: [] };
   const handlers: Handler[] = [
@@ -250,10 +253,24 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Runni
       sendJson(res, error.status ?? 500, { message: error.message ?? String(e) });
     }
   });
+  // Node closes an idle keep-alive connection after 5 s; a client (Playwright's request pool, the
+  // browser) that reuses it in that same instant gets ECONNRESET. Idle connections are the client's
+  // to close, so the server keeps them far longer than any client does.
+  server.keepAliveTimeout = PREVIEW_KEEP_ALIVE_MS;
+  server.headersTimeout = PREVIEW_KEEP_ALIVE_MS + 5_000;
   return new Promise((resolve) => {
     server.listen(options.port, '127.0.0.1', () => {
       const port = (server.address() as { port: number }).port;
-      resolve({ url: `http://127.0.0.1:${port}`, stats, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        stats,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            // kept-alive connections would hold close() open for PREVIEW_KEEP_ALIVE_MS
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }

@@ -1,54 +1,62 @@
 /**
- * History for the test bed: raw series from OpenMetrics, then recording-rule history with
- * `promtool tsdb create-blocks-from rules`, one rule group per pass because promtool
- * evaluates against what Prometheus already has (derived groups need the canonical blocks).
+ * History for the test bed: raw series from OpenMetrics, then the recording-rule history of the
+ * shipped rule file, group after group, because a group reads what the groups before it recorded.
+ *
+ * Rule history is what Prometheus itself evaluates: every rule's expression as a range query at
+ * the group's interval, as `promtool tsdb create-blocks-from rules` does. promtool asks for 2 h at
+ * a time and writes a block per rule and 2 h (thousands of blocks, ~5 s per day of history); here
+ * each query covers a week and each week is written as one OpenMetrics slice, so the same values
+ * take two dozen queries and a few blocks.
  */
 import { execFile } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { promisify } from 'util';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
+import { formatLabels } from '../../src/demo/openmetrics';
+import { parseDurationSeconds } from '../../src/engine/duration';
+import { runPool } from './pool';
+import { Progress } from './progress';
 import { PROMTOOL_BIN, startPrometheus } from './prometheus';
 
 const run = promisify(execFile);
 const BIG_OUTPUT = { maxBuffer: 64 * 1024 * 1024 };
 
-/** Block size of backfilled raw history: large blocks load and query faster than 2 h ones. */
-export const RAW_BLOCK_DURATION = '1440h';
+/**
+ * Largest block promtool makes (its ranges are 2 h × 3^n): one window holds months of history, so
+ * the input is parsed twice (time bounds, then samples) instead of once per 20-day window.
+ */
+export const RAW_BLOCK_DURATION = '39366h';
 
+/** Writes the blocks of one OpenMetrics file into `dataDir` (blocks of different files may overlap in time). */
 export async function backfillOpenMetrics(file: string, dataDir: string): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
   await run(
     PROMTOOL_BIN,
-    ['tsdb', 'create-blocks-from', 'openmetrics', `--max-block-duration=${RAW_BLOCK_DURATION}`, file, dataDir],
+    ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', `--max-block-duration=${RAW_BLOCK_DURATION}`, file, dataDir],
     BIG_OUTPUT
   );
+}
+
+interface RecordingRule {
+  record: string;
+  expr: string;
+  labels?: Record<string, string>;
 }
 
 interface RuleFileGroup {
   name: string;
   interval?: string;
-  rules: Array<{ record?: string; alert?: string }>;
+  rules: RecordingRule[];
 }
 
 /** The recording-rule groups of a rules file, in file order (alerts have no history to backfill). */
 export function recordingGroups(rulesFile: string): RuleFileGroup[] {
-  const doc = parse(fs.readFileSync(rulesFile, 'utf8')) as { groups: RuleFileGroup[] };
+  const doc = parse(fs.readFileSync(rulesFile, 'utf8')) as { groups: Array<{ name: string; interval?: string; rules: Array<Partial<RecordingRule>> }> };
   return doc.groups
-    .map((g) => ({ ...g, rules: g.rules.filter((r) => r.record) }))
+    .map((g) => ({ ...g, rules: g.rules.filter((r): r is RecordingRule => Boolean(r.record)) }))
     .filter((g) => g.rules.length > 0);
-}
-
-function moveBlocks(fromDir: string, dataDir: string): number {
-  let moved = 0;
-  for (const entry of fs.readdirSync(fromDir)) {
-    if (fs.existsSync(path.join(fromDir, entry, 'meta.json'))) {
-      fs.renameSync(path.join(fromDir, entry), path.join(dataDir, entry));
-      moved++;
-    }
-  }
-  return moved;
 }
 
 export interface RuleBackfillOptions {
@@ -61,50 +69,111 @@ export interface RuleBackfillOptions {
    * costly to evaluate over weeks and only dashboards of the last days read them).
    */
   derivedSeconds?: number;
+  progress?: (label: string, total: number) => Progress;
 }
 
-/** Prometheus evaluates rules of one query on one core: two promtool runs on halves use both. */
-const PARALLEL_RANGES = 2;
+/** Prometheus answers at most 11,000 points per series; a week of minutes is 10,080. */
+const STEPS_PER_QUERY = 10_080;
+/** Prometheus evaluates one query on one core; a third slice keeps both busy while the others are written. */
+const PARALLEL_SLICES = 3;
 
-function splitRange(startSec: number, endSec: number, parts: number): Array<[number, number]> {
-  // split on whole hours so each promtool run writes whole 2 h blocks
-  const hours = Math.ceil((endSec - startSec) / 3600);
-  const per = Math.ceil(hours / parts);
-  const ranges: Array<[number, number]> = [];
-  for (let from = startSec; from < endSec; from += per * 3600) {
-    ranges.push([from, Math.min(endSec, from + per * 3600)]);
+export interface EvaluationSlice {
+  /** first and last evaluation time, inclusive (unix seconds) */
+  fromSec: number;
+  toSec: number;
+}
+
+/** Evaluation times start, start + step, … up to end, cut into slices of at most `stepsPerSlice` evaluations. */
+export function evaluationSlices(startSec: number, endSec: number, stepSec: number, stepsPerSlice = STEPS_PER_QUERY): EvaluationSlice[] {
+  const slices: EvaluationSlice[] = [];
+  for (let from = startSec; from <= endSec; from += stepsPerSlice * stepSec) {
+    slices.push({ fromSec: from, toSec: Math.min(endSec, from + (stepsPerSlice - 1) * stepSec) });
   }
-  return ranges;
+  return slices;
 }
 
-/** Backfills every recording group of `rulesFile` over [start, end], each pass on a fresh Prometheus. */
+interface RangeSeries {
+  metric: Record<string, string>;
+  values: Array<[number, string]>;
+}
+
+async function queryRange(url: string, expr: string, slice: EvaluationSlice, stepSec: number): Promise<RangeSeries[]> {
+  const params = new URLSearchParams({ query: expr, start: String(slice.fromSec), end: String(slice.toSec), step: `${stepSec}s` });
+  const res = await fetch(`${url}/api/v1/query_range`, { method: 'POST', body: params });
+  const body = (await res.json()) as { status: string; error?: string; data: { result: RangeSeries[] } };
+  if (body.status !== 'success') {
+    throw new Error(`rule backfill query failed (${body.error}): ${expr}`);
+  }
+  return body.data.result;
+}
+
+/** The samples a recording rule writes, as OpenMetrics lines: its record name, the result's labels, then the rule's own labels. */
+export function recordedText(rule: RecordingRule, series: RangeSeries): string {
+  const { __name__: _name, ...labels } = series.metric;
+  const prefix = `${rule.record}${formatLabels({ ...labels, ...rule.labels })} `;
+  let text = '';
+  for (const [t, v] of series.values) {
+    text += `${prefix}${v} ${t}\n`;
+  }
+  return text;
+}
+
+/** Evaluates one group over one slice and writes it as OpenMetrics (rules of one record name together). */
+async function writeGroupSlice(url: string, group: RuleFileGroup, slice: EvaluationSlice, stepSec: number, file: string, onQuery: () => void) {
+  const out = fs.createWriteStream(file);
+  const byRecord = new Map<string, RecordingRule[]>();
+  group.rules.forEach((r) => byRecord.set(r.record, [...(byRecord.get(r.record) ?? []), r]));
+  for (const rules of byRecord.values()) {
+    for (const rule of rules) {
+      for (const series of await queryRange(url, rule.expr, slice, stepSec)) {
+        if (!out.write(recordedText(rule, series))) {
+          await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        }
+      }
+      onQuery();
+    }
+  }
+  await new Promise<void>((resolve, reject) => out.end('# EOF\n', (e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+function moveBlocks(fromDir: string, dataDir: string): void {
+  for (const entry of fs.existsSync(fromDir) ? fs.readdirSync(fromDir) : []) {
+    if (fs.existsSync(path.join(fromDir, entry, 'meta.json'))) {
+      fs.renameSync(path.join(fromDir, entry), path.join(dataDir, entry));
+    }
+  }
+}
+
+/** Backfills every recording group of `rulesFile` over [start, end], each group on a Prometheus that has the groups before it. */
 export async function backfillRecordingRules(opts: RuleBackfillOptions): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aispend-rules-'));
+  const groups = recordingGroups(opts.rulesFile).map((group, index) => {
+    const stepSec = parseDurationSeconds(group.interval ?? '1m') ?? 60;
+    const from = index === 0 ? opts.startSec : Math.max(opts.startSec, opts.endSec - (opts.derivedSeconds ?? 86400));
+    const firstSec = Math.ceil(from / stepSec) * stepSec;
+    return { group, stepSec, slices: evaluationSlices(firstSec, opts.endSec, stepSec) };
+  });
+  const queries = groups.reduce((n, g) => n + g.group.rules.length * g.slices.length, 0);
+  const progress = opts.progress?.('recording rules', queries);
+  let done = 0;
   try {
-    for (const [index, group] of recordingGroups(opts.rulesFile).entries()) {
-      const startSec = index === 0 ? opts.startSec : Math.max(opts.startSec, opts.endSec - (opts.derivedSeconds ?? 86400));
-      const groupFile = path.join(work, `${group.name}.yaml`);
-      fs.writeFileSync(groupFile, stringify({ groups: [group] }, { lineWidth: 0 }));
+    for (const { group, stepSec, slices } of groups) {
+      const blocksDir = path.join(work, group.name);
       const prometheus = await startPrometheus({ dataDir: opts.dataDir });
-      const outDirs: string[] = [];
       try {
-        await Promise.all(
-          splitRange(startSec, opts.endSec, PARALLEL_RANGES).map(([from, to], part) => {
-            const outDir = path.join(work, `${group.name}-${part}`);
-            fs.mkdirSync(outDir);
-            outDirs.push(outDir);
-            return run(
-              PROMTOOL_BIN,
-              ['tsdb', 'create-blocks-from', 'rules', '--quiet', `--url=${prometheus.url}`, `--start=${from}`, `--end=${to}`, `--output-dir=${outDir}`, groupFile],
-              BIG_OUTPUT
-            );
-          })
-        );
+        await runPool(slices, PARALLEL_SLICES, async (slice, i) => {
+          const file = path.join(work, `${group.name}-${i}.om`);
+          await writeGroupSlice(prometheus.url, group, slice, stepSec, file, () => progress?.update(++done, group.name));
+          await backfillOpenMetrics(file, blocksDir);
+          fs.rmSync(file);
+        });
       } finally {
         await prometheus.stop();
       }
-      outDirs.forEach((dir) => moveBlocks(dir, opts.dataDir));
+      // only now: a running Prometheus must not pick up blocks while they are written
+      moveBlocks(blocksDir, opts.dataDir);
     }
+    progress?.finish(`${groups.length} groups`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -7,9 +7,10 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { DemoSummary, writeDemoOpenMetrics } from '../../src/demo';
+import { DemoSummary, writeDemoOpenMetricsSlices } from '../../src/demo';
 import { ProfileId, profileRulesPath } from '../../src/rules';
 import { backfillOpenMetrics, backfillRecordingRules } from './backfill';
+import { Progress, startProgress } from './progress';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /**
@@ -35,7 +36,8 @@ export interface History {
   startSec: number;
   endSec: number;
   summary: DemoSummary;
-  timings: { generateMs: number; backfillRawMs: number; backfillRulesMs: number };
+  /** raw history generated and backfilled (side by side), then the recording rules */
+  timings: { rawMs: number; rulesMs: number };
   fromCache: boolean;
 }
 
@@ -56,24 +58,91 @@ function cacheKey(spec: HistorySpec, rulesFile: string): string {
   return `${spec.profile}-${spec.days}d-${hash.digest('hex').slice(0, 16)}`;
 }
 
-async function generate(spec: HistorySpec, file: string): Promise<DemoSummary> {
-  const out = fs.createWriteStream(file);
-  const summary = await writeDemoOpenMetrics(
+/** Time slices of the raw history: one is backfilled while the next is generated. */
+const RAW_SLICES = 4;
+/** promtool runs at once: the generator and two backfills share two cores. */
+const PARALLEL_BACKFILLS = 2;
+
+/** Runs tasks as they come with at most `limit` at once. */
+function limiter(limit: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/**
+ * Generates the raw history slice by slice and backfills each finished slice while the next one
+ * is written. The bar counts every sample twice: once written, once in a block.
+ */
+async function generateAndBackfillRaw(spec: HistorySpec, dir: string, dataDir: string, progress: ProgressFactory): Promise<DemoSummary> {
+  const limit = limiter(PARALLEL_BACKFILLS);
+  const backfills: Array<Promise<void>> = [];
+  let open: { file: string; stream: fs.WriteStream; samplesBefore: number } | undefined;
+  let written = 0;
+  let blocked = 0;
+  let total = 0;
+  let slicesDone = 0;
+  let bar: Progress | undefined;
+  const note = () => `${slicesDone}/${RAW_SLICES} slices in blocks`;
+  const closeSlice = async () => {
+    if (!open) {
+      return;
+    }
+    const { file, stream, samplesBefore } = open;
+    const samples = written - samplesBefore;
+    open = undefined;
+    await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    const backfill = limit(async () => {
+      await backfillOpenMetrics(file, dataDir);
+      fs.rmSync(file);
+      blocked += samples;
+      slicesDone++;
+      bar?.update(written + blocked, note());
+    });
+    backfills.push(backfill);
+    backfill.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+  };
+  const summary = await writeDemoOpenMetricsSlices(
+    { profile: spec.profile, days: spec.days, seed: spec.seed, endMs: spec.endMs, scrapeIntervalSeconds: spec.scrapeIntervalSeconds, users: spec.users },
     {
-      profile: spec.profile,
-      days: spec.days,
-      seed: spec.seed,
-      endMs: spec.endMs,
-      scrapeIntervalSeconds: spec.scrapeIntervalSeconds,
-      users: spec.users,
-    },
-    out
+      slices: RAW_SLICES,
+      sinkOf: async (slice) => {
+        await closeSlice();
+        const file = path.join(dir, `raw-${slice}.om`);
+        const stream = fs.createWriteStream(file);
+        open = { file, stream, samplesBefore: written };
+        return (chunk) => (stream.write(chunk) ? undefined : new Promise<void>((resolve) => stream.once('drain', () => resolve())));
+      },
+      onProgress: (samples, samplesTotal) => {
+        written = samples;
+        if (!bar) {
+          total = samplesTotal;
+          bar = progress('raw history (generate + backfill)', 2 * total);
+        }
+        bar.update(written + blocked, note());
+      },
+    }
   );
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await closeSlice();
+  await Promise.all(backfills);
+  bar?.finish(`${summary.series} series, ${summary.samples} samples`);
   return summary;
 }
 
-export async function buildHistory(spec: HistorySpec, cacheRoot = DEFAULT_CACHE_ROOT): Promise<History> {
+export type ProgressFactory = (label: string, total: number) => Progress;
+
+export async function buildHistory(spec: HistorySpec, cacheRoot = DEFAULT_CACHE_ROOT, progress: ProgressFactory = startProgress): Promise<History> {
   const rulesFile = path.join(REPO_ROOT, profileRulesPath(spec.profile));
   const dir = path.join(cacheRoot, cacheKey(spec, rulesFile));
   const dataDir = path.join(dir, 'data');
@@ -85,15 +154,11 @@ export async function buildHistory(spec: HistorySpec, cacheRoot = DEFAULT_CACHE_
   }
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const rawFile = path.join(dir, 'raw.om');
   const t0 = Date.now();
-  const summary = await generate(spec, rawFile);
+  const summary = await generateAndBackfillRaw(spec, dir, dataDir, progress);
   const t1 = Date.now();
-  await backfillOpenMetrics(rawFile, dataDir);
-  fs.rmSync(rawFile);
-  const t2 = Date.now();
-  await backfillRecordingRules({ rulesFile, dataDir, startSec, endSec });
-  const timings = { generateMs: t1 - t0, backfillRawMs: t2 - t1, backfillRulesMs: Date.now() - t2 };
+  await backfillRecordingRules({ rulesFile, dataDir, startSec, endSec, progress });
+  const timings = { rawMs: t1 - t0, rulesMs: Date.now() - t1 };
   const history = { spec, dataDir, rulesFile, startSec, endSec, summary, timings, fromCache: false };
   fs.writeFileSync(doneFile, JSON.stringify(history, null, 2));
   return history;

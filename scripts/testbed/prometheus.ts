@@ -19,22 +19,19 @@ export function whichBinary(bin: string): string | undefined {
   }
 }
 
-/** Installs Debian's prometheus (which ships promtool) when it is missing. */
+/**
+ * Installs Debian's prometheus (which ships promtool) when it is missing, through the same script
+ * as `npm test`; as a non-root user that script stops with the command to run.
+ */
 export function ensurePrometheusInstalled(): void {
   if (whichBinary(PROMETHEUS_BIN) && whichBinary(PROMTOOL_BIN)) {
     return;
   }
-  if (process.getuid?.() !== 0) {
-    throw new Error('prometheus/promtool not found: run `sudo apt-get install -y prometheus`');
-  }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'], { stdio: 'inherit', env });
-  // Debian starts a system service on install; ours run on their own ports and data dirs.
   try {
-    execFileSync('sh', ['-c', 'service prometheus stop || systemctl stop prometheus'], { stdio: 'ignore' });
-  } catch {
-    // no init system in containers: nothing was started
+    execFileSync('bash', [path.join(__dirname, '..', 'require-tools.sh'), 'prometheus', 'promtool'], { stdio: ['ignore', 'inherit', 'pipe'] });
+  } catch (e) {
+    const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim();
+    throw new Error(stderr.replace(/^error: /, '') || 'prometheus/promtool could not be installed');
   }
 }
 

@@ -5,7 +5,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { ProfileId } from '../rules/profile';
-import { DemoOptions, setUpDemo, writeDemoOpenMetrics } from '.';
+import { DemoOptions, setUpDemo, sliceBoundaries, writeDemoOpenMetrics, writeDemoOpenMetricsSlices } from '.';
 import { createTrafficModel, emptyTraffic, streamTraffic } from './traffic';
 import { buildDemoWorld } from './world';
 
@@ -129,4 +129,37 @@ test.each(['seed', 'litellm', 'otel'] as const)('promtool backfills a day of the
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('time slices', () => {
+  test.each([
+    [10, 1, [0, 10]],
+    [10, 4, [0, 3, 5, 8, 10]],
+    [86_401, 4, [0, 21_600, 43_201, 64_801, 86_401]],
+  ])('%i samples in %i slices start at %j', (samples, slices, expected) => {
+    expect(sliceBoundaries(samples, slices)).toEqual(expected);
+  });
+
+  test.each(['litellm', 'seed', 'otel'] as ProfileId[])('%s: the slices hold exactly the samples of the whole history, each slice a complete document', async (profile) => {
+    const options = small(profile);
+    const whole = await render(options);
+    const slices: string[] = ['', '', ''];
+    const progress: Array<[number, number]> = [];
+    const summary = await writeDemoOpenMetricsSlices(options, {
+      slices: 3,
+      sinkOf: (i) => (chunk) => {
+        slices[i] += chunk;
+      },
+      onProgress: (written, total) => progress.push([written, total]),
+    });
+    const samplesOf = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(slices.flatMap(samplesOf).sort()).toEqual(samplesOf(whole.text).sort());
+    for (const slice of slices) {
+      expect(slice.endsWith('# EOF\n')).toBe(true);
+      expect(slice.split('\n').filter((l) => l.startsWith('# TYPE'))).toEqual(whole.text.split('\n').filter((l) => l.startsWith('# TYPE')));
+    }
+    expect(summary.samples).toBe(whole.summary.samples);
+    expect(progress[progress.length - 1]).toEqual([summary.samples, summary.samples]);
+    expect(progress.every(([written], i) => i === 0 || written >= progress[i - 1][0])).toBe(true);
+  });
 });

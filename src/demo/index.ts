@@ -8,11 +8,11 @@
 import type { Writable } from 'stream';
 import type { ProfileId } from '../rules/profile';
 import { computeBudgets, DemoBudgets } from './budgets';
-import { Sink, writeFamilies } from './openmetrics';
+import { Sink, totalSamples, writeFamilySlices } from './openmetrics';
 import { mulberry32 } from './random';
 import { profileFamilies, SeriesContext } from './series';
 import { createTrafficModel, emptyTraffic, slotTimeMs, streamTraffic, TrafficModel } from './traffic';
-import { buildDemoWorld, DemoWorld } from './world';
+import { buildDemoWorld, DEMO_USERS, DemoWorld } from './world';
 
 export interface DemoOptions {
   profile: ProfileId;
@@ -96,7 +96,7 @@ export function setUpDemo(options: DemoOptions, extraDays = 0): DemoSetup {
   const slotSeconds = options.scrapeIntervalSeconds ?? 60;
   const endMs = Math.floor(options.endMs / (slotSeconds * 1000)) * slotSeconds * 1000;
   const startMs = endMs - options.days * 86_400_000;
-  const world = buildDemoWorld(options.seed, options.users ?? 50, options.days);
+  const world = buildDemoWorld(options.seed, options.users ?? DEMO_USERS, options.days);
   const history = createTrafficModel(world, options.seed, startMs, endMs, slotSeconds);
   const model = extraDays ? { ...createTrafficModel(world, options.seed, startMs, endMs + extraDays * 86_400_000, slotSeconds), anomaly: history.anomaly } : history;
   const budgets = computeBudgets(history);
@@ -105,10 +105,38 @@ export function setUpDemo(options: DemoOptions, extraDays = 0): DemoSetup {
 }
 
 export async function writeDemoOpenMetrics(options: DemoOptions, out: Writable | Sink): Promise<DemoSummary> {
+  const sink = toSink(out);
+  return writeDemoOpenMetricsSlices(options, { slices: 1, sinkOf: () => sink });
+}
+
+export interface DemoSlicing {
+  /** how many time slices of (about) equal length */
+  slices: number;
+  sinkOf(slice: number): Sink | Promise<Sink>;
+  onProgress?(samplesWritten: number, samplesTotal: number): void;
+}
+
+/** Sample indices where each of `slices` equal time slices of `slots + 1` samples starts, and the end. */
+export function sliceBoundaries(samples: number, slices: number): number[] {
+  return Array.from({ length: slices + 1 }, (_, i) => Math.round((i * samples) / slices));
+}
+
+/** The history as time slices, each its own OpenMetrics document (see `writeFamilySlices`). */
+export async function writeDemoOpenMetricsSlices(options: DemoOptions, slicing: DemoSlicing): Promise<DemoSummary> {
   const { model, budgets, restarts, ctx } = setUpDemo(options);
   const { world, startMs, slotSeconds } = model;
   const endMs = slotTimeMs(model, model.slots);
-  const stats = await writeFamilies(profileFamilies(options.profile, ctx), model, (pod) => new Set(restarts[pod]), toSink(out));
+  const families = profileFamilies(options.profile, ctx);
+  const total = totalSamples(families, model);
+  let written = 0;
+  const stats = await writeFamilySlices(
+    families,
+    model,
+    (pod) => new Set(restarts[pod]),
+    sliceBoundaries(model.slots + 1, slicing.slices),
+    slicing.sinkOf,
+    (samples) => slicing.onProgress?.((written += samples), total)
+  );
   const slotToMs = (slot: number) => startMs + slot * slotSeconds * 1000;
   return {
     ...stats,

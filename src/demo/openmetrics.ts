@@ -62,17 +62,33 @@ export function nextCounterValue(value: number, k: number, model: TrafficModel, 
   return k > 0 ? value + sumStreams(model, s.streams, k - 1, s.pick, scratch) : value;
 }
 
-async function writeCounter(w: ChunkWriter, model: TrafficModel, name: string, s: CounterSeries, restarts: Set<number>): Promise<number> {
-  const prefix = `${name}${formatLabels(s.labels)} `;
-  const scratch = emptyTraffic();
-  const firstSlot = Math.min(...s.streams.map((st) => Math.floor((st.startMinute * 60) / model.slotSeconds)));
-  let value = 0;
+/** Where one series stands while its samples are written slice after slice. */
+interface SeriesCursor {
+  prefix: string;
+  series: CounterSeries | GaugeSeries;
+  restarts: Set<number>;
+  /** the counter's value at the last sample written (or skipped before its first) */
+  value: number;
+  /** the first sample it has: a counter appears with its first stream's traffic */
+  first: number;
+}
+
+function cursorOf(model: TrafficModel, name: string, s: CounterSeries | GaugeSeries, restartsOfPod: (pod: number) => Set<number>): SeriesCursor {
+  const first = s.kind === 'counter' ? Math.max(0, Math.min(...s.streams.map((st) => Math.floor((st.startMinute * 60) / model.slotSeconds)))) : 0;
+  return { prefix: `${name}${formatLabels(s.labels)} `, series: s, restarts: s.kind === 'counter' ? restartsOfPod(s.pod) : new Set(), value: 0, first };
+}
+
+/** Writes samples [from, to) of one series; returns how many. */
+async function writeSamples(w: ChunkWriter, model: TrafficModel, c: SeriesCursor, from: number, to: number, scratch: SlotTraffic): Promise<number> {
+  const s = c.series;
   let samples = 0;
   // sample k (time start + k·slot) reports the traffic of slots [0, k) since the pod's last restart
-  for (let k = Math.max(firstSlot, 0); k <= model.slots; k++) {
-    value = nextCounterValue(value, k, model, s, restarts, scratch);
+  for (let k = Math.max(from, c.first); k < to; k++) {
+    if (s.kind === 'counter') {
+      c.value = nextCounterValue(c.value, k, model, s, c.restarts, scratch);
+    }
     const seconds = Math.floor(model.startMs / 1000) + k * model.slotSeconds;
-    const pending = w.line(`${prefix}${formatValue(value)} ${seconds}`);
+    const pending = w.line(`${c.prefix}${formatValue(s.kind === 'counter' ? c.value : s.at(k))} ${seconds}`);
     if (pending) {
       await pending;
     }
@@ -81,38 +97,51 @@ async function writeCounter(w: ChunkWriter, model: TrafficModel, name: string, s
   return samples;
 }
 
-async function writeGauge(w: ChunkWriter, model: TrafficModel, name: string, s: GaugeSeries): Promise<number> {
-  const prefix = `${name}${formatLabels(s.labels)} `;
-  for (let k = 0; k <= model.slots; k++) {
-    const seconds = Math.floor(model.startMs / 1000) + k * model.slotSeconds;
-    const pending = w.line(`${prefix}${formatValue(s.at(k))} ${seconds}`);
-    if (pending) {
-      await pending;
-    }
-  }
-  return model.slots + 1;
+/** Samples the history has in all: what a progress bar counts to. */
+export function totalSamples(families: SeriesFamily[], model: TrafficModel): number {
+  const noRestarts = () => new Set<number>();
+  return families.flatMap((f) => f.series).reduce((n, s) => n + model.slots + 1 - cursorOf(model, '', s, noRestarts).first, 0);
 }
 
-export async function writeFamilies(
+/**
+ * The history cut in time slices, each a complete OpenMetrics document of its own (TYPE lines,
+ * `# EOF`): sample indices [boundaries[i], boundaries[i + 1]) go to `sinkOf(i)`. A slice can be
+ * backfilled while the next one is written, and blocks of different slices never overlap.
+ */
+export async function writeFamilySlices(
+  families: SeriesFamily[],
+  model: TrafficModel,
+  restartsOfPod: (pod: number) => Set<number>,
+  boundaries: number[],
+  sinkOf: (slice: number) => Sink | Promise<Sink>,
+  onSamples: (samples: number) => void = () => undefined
+): Promise<WriteStats> {
+  const cursors = families.map((f) => f.series.map((s) => cursorOf(model, f.sample, s, restartsOfPod)));
+  const stats: WriteStats = { series: cursors.flat().length, samples: 0, bytes: 0 };
+  const scratch = emptyTraffic();
+  for (let slice = 0; slice + 1 < boundaries.length; slice++) {
+    const w = new ChunkWriter(await sinkOf(slice));
+    for (const [i, family] of families.entries()) {
+      await w.line(`# TYPE ${family.family} ${family.type}`);
+      for (const cursor of cursors[i]) {
+        const samples = await writeSamples(w, model, cursor, boundaries[slice], boundaries[slice + 1], scratch);
+        stats.samples += samples;
+        onSamples(samples);
+      }
+    }
+    await w.line('# EOF');
+    await w.flush();
+    stats.bytes += w.bytes;
+  }
+  return stats;
+}
+
+/** The whole history as one OpenMetrics document. */
+export function writeFamilies(
   families: SeriesFamily[],
   model: TrafficModel,
   restartsOfPod: (pod: number) => Set<number>,
   sink: Sink
 ): Promise<WriteStats> {
-  const w = new ChunkWriter(sink);
-  const stats: WriteStats = { series: 0, samples: 0, bytes: 0 };
-  for (const family of families) {
-    await w.line(`# TYPE ${family.family} ${family.type}`);
-    for (const s of family.series) {
-      stats.series++;
-      stats.samples +=
-        s.kind === 'counter'
-          ? await writeCounter(w, model, family.sample, s, restartsOfPod(s.pod))
-          : await writeGauge(w, model, family.sample, s);
-    }
-  }
-  await w.line('# EOF');
-  await w.flush();
-  stats.bytes = w.bytes;
-  return stats;
+  return writeFamilySlices(families, model, restartsOfPod, [0, model.slots + 1], () => sink);
 }

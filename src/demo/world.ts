@@ -88,7 +88,10 @@ function hexKey(random: () => number): string {
   return Array.from({ length: 16 }, () => Math.floor(random() * 16).toString(16)).join('');
 }
 
-export function buildDemoWorld(seed: number, userCount = 50, days = 60): DemoWorld {
+/** Users of the demo gateway: enough for a top 10 per user and per key, few enough for a quick first history. */
+export const DEMO_USERS = 30;
+
+export function buildDemoWorld(seed: number, userCount = DEMO_USERS, days = 60): DemoWorld {
   const random = mulberry32(seed);
   const users: DemoUser[] = [];
   for (let i = 0; i < userCount; i++) {

@@ -95,7 +95,10 @@ export function modelProviderInfoExpr(profile: Profile): string | undefined {
   if (!src) {
     return undefined;
   }
-  let expr = copyLabel(src.source.metric, 'provider', src.providerLabel);
+  // group before relabelling: the mapping has one series per model, the source one per user and key,
+  // and the relabelling then runs on a few series at every evaluation instead of all of them
+  let expr = `group by (${src.modelLabel}, ${src.providerLabel}) (${src.source.metric})`;
+  expr = copyLabel(expr, 'provider', src.providerLabel);
   expr = copyLabel(expr, 'model', src.modelLabel);
   return `topk by (model) (1, group by (model, provider) (${expr}))`;
 }

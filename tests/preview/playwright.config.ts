@@ -1,6 +1,7 @@
 /**
  * Browser tests of the preview (`npm run test:preview`): Debian's Chromium on the app's real pages,
- * real Prometheus with the integration tests' 31-day LiteLLM history, started by the preview script.
+ * real Prometheus with `npm run demo`'s 60-day LiteLLM history (two 30-day periods, so comparisons are
+ * real), started by the preview script.
  */
 import { defineConfig } from '@playwright/test';
 
@@ -24,10 +25,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx tsx scripts/preview.ts --history testbed --static --port ${PREVIEW_TEST_PORT}`,
+    command: `npx tsx scripts/preview.ts --static --port ${PREVIEW_TEST_PORT}`,
     cwd: '../..',
     url: `http://127.0.0.1:${PREVIEW_TEST_PORT}/__preview/info`,
-    // a fresh machine builds the history first (the integration tests usually already have)
+    // a fresh machine builds the history first (about two and a half minutes)
     timeout: 15 * 60_000,
     reuseExistingServer: false,
     stdout: 'pipe',

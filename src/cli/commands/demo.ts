@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { writeDemoOpenMetrics } from '../../demo';
+import { DEMO_USERS } from '../../demo/world';
 import { PROFILE_IDS } from '../../rules';
 import type { ProfileId } from '../../rules/profile';
 import { oneOf, parseCommandArgs, positiveInt } from '../args';
@@ -11,7 +12,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'LiteLLM-like demo history as OpenMetrics (for promtool tsdb create-blocks-from openmetrics)',
   usage:
-    'aispend demo [--days 60] [--seed N] [--profile seed|litellm|otel] [--users 50] (--out DIR | --serve PORT)\n' +
+    `aispend demo [--days 60] [--seed N] [--profile seed|litellm|otel] [--users ${DEMO_USERS}] (--out DIR | --serve PORT)\n` +
     '  --out    write DIR/<profile>.om, ending now, for promtool tsdb create-blocks-from openmetrics\n' +
     '  --serve  expose the same traffic live on :PORT/metrics, continuing the history that ends at 00:00 UTC today',
   async run(args: string[], io: CliIO) {
@@ -27,7 +28,7 @@ export const demoCommand: Command = {
       profile: oneOf<ProfileId>('profile', values.profile, PROFILE_IDS, 'litellm'),
       days: positiveInt('days', values.days, 60),
       seed: positiveInt('seed', values.seed, 42),
-      users: positiveInt('users', values.users, 50),
+      users: positiveInt('users', values.users, DEMO_USERS),
     };
     if (Boolean(values.out) === Boolean(values.serve)) {
       throw new UsageError('give exactly one of --out DIR or --serve PORT');
@@ -46,7 +47,7 @@ export const demoCommand: Command = {
     io.out(
       `wrote ${file}: ${summary.series} series, ${summary.samples} samples, ${(summary.bytes / 1e6).toFixed(1)} MB, ` +
         `${new Date(summary.startMs).toISOString()} to ${new Date(summary.endMs).toISOString()}\n` +
-        `load it with: promtool tsdb create-blocks-from openmetrics --max-block-duration=1440h ${file} <prometheus data dir>\n`
+        `load it with: promtool tsdb create-blocks-from openmetrics --max-block-duration=39366h ${file} <prometheus data dir>\n`
     );
     return EXIT_OK;
   },

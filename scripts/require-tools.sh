@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Makes sure the programs given as arguments are on the PATH (default: everything `npm test` runs).
+# As root on Debian it installs their packages, as `npm run demo` does; otherwise it stops at once
+# with one line naming what is missing and the command that installs it.
+#   bash scripts/require-tools.sh [prometheus promtool chromium ...]
+set -euo pipefail
+
+# the Debian package that ships each program
+declare -A PACKAGE=(
+  [prometheus]=prometheus
+  [promtool]=prometheus
+  [chromium]=chromium
+)
+
+tools=("$@")
+[ ${#tools[@]} -eq 0 ] && tools=(prometheus promtool chromium)
+
+missing=()
+packages=()
+for tool in "${tools[@]}"; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    missing+=("$tool")
+    package=${PACKAGE[$tool]:-$tool}
+    [[ " ${packages[*]} " == *" $package "* ]] || packages+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+install="apt-get install -y --no-install-recommends ${packages[*]}"
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "error: missing ${missing[*]}; install with: sudo $install" >&2
+  exit 1
+fi
+echo "installing ${missing[*]} (Debian: ${packages[*]})..."
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends ${packages[*]} >/dev/null
+# Debian starts a prometheus service on install; ours run on their own ports and data directories
+if [[ " ${packages[*]} " == *" prometheus "* ]]; then
+  (service prometheus stop || systemctl stop prometheus) >/dev/null 2>&1 || true
+fi
+for tool in "${missing[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not on the PATH even after: $install" >&2; exit 1; }
+done
