@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__aispendPrometheus.push(prometheus);
     instances.push({ profile, url: prometheus.url, startSec: history.startSec, endSec: history.endSec });
     const how = history.fromCache ? 'cached history' : `built history ${JSON.stringify(history.timings)}`;
-    process.stderr.write(`\n[testbed] ${profile}: ${prometheus.url} (${how}, ${Date.now() - started} ms)`);
+    process.stderr.write(`\n[testbed] ${profile}: ${prometheus.url} (${how}, ${Date.now() - started} ms)\n`);
   }
   process.env[TESTBED_ENV] = JSON.stringify(instances);
 }
