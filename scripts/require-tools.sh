@@ -41,5 +41,10 @@ if [[ " ${packages[*]} " == *" prometheus "* ]]; then
   (service prometheus stop || systemctl stop prometheus) >/dev/null 2>&1 || true
 fi
 for tool in "${missing[@]}"; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool is not on the PATH even after: $install" >&2; exit 1; }
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    package=${PACKAGE[$tool]:-$tool}
+    where=$(dpkg -L "$package" 2>/dev/null | grep -m1 "bin/$tool\$" || true)
+    echo "error: $tool is not on the PATH ($PATH) though Debian's $package package is installed${where:+: add $(dirname "$where") to the PATH}" >&2
+    exit 1
+  fi
 done
