@@ -1,18 +1,10 @@
 /** @jest-environment node */
-import type { CoverageReading, PeriodCoverage } from '../analysis/coverage';
+import type { CoverageReading } from '../analysis/coverage';
+import { FULL_COVERAGE, covered } from '../analysis/testing/coverageFixtures';
 import { findStandardKpi } from '../engine/catalog';
 import type { KpiOutput } from './kpiQuery';
 import { formatKpiTable, kpiValueText } from './kpiTable';
 
-const DAY = 86400;
-const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
-  period,
-  spanSeconds: 30 * DAY,
-  coveredSeconds: days * DAY,
-  ratio: days / 30,
-  complete: days >= 27,
-});
-const FULL: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 30)] };
 
 const output = (results: KpiOutput['results'], groupBy: KpiOutput['groupBy'] = []): KpiOutput => ({
   formula: '',
@@ -55,7 +47,7 @@ test('a grouped KPI lists its groups under it, largest first, missing last', () 
         ),
       },
     ],
-    FULL
+    FULL_COVERAGE
   );
   expect(table.split('\n')).toEqual([
     'KPI                         value  formula',
@@ -85,7 +77,7 @@ test.each<[string, CoverageReading, string[]]>([
   ],
   [
     'both periods have data: the growth',
-    FULL,
+    FULL_COVERAGE,
     [
       'KPI                           value  formula',
       'Total spend              $26,379.00  total_cost',

@@ -1,19 +1,12 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import { EmbeddedScene, SceneFlexItem, SceneFlexLayout } from '@grafana/scenes';
-import type { CoverageReading, PeriodCoverage } from '../analysis/coverage';
+import type { CoverageReading } from '../analysis/coverage';
+import { covered } from '../analysis/testing/coverageFixtures';
 import { testIds } from '../components/testIds';
 import { CoverageNote } from './CoverageNote';
 import { CoverageProvider } from './coverageProvider';
 
-const DAY = 86400;
-const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
-  period,
-  spanSeconds: 30 * DAY,
-  coveredSeconds: days * DAY,
-  ratio: days / 30,
-  complete: days >= 27,
-});
 
 function noteOnPage(reading: CoverageReading, periods: number) {
   const note = new CoverageNote({ periods });

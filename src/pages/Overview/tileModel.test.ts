@@ -1,16 +1,9 @@
 import { createDataFrame, DataFrame, FieldType } from '@grafana/data';
-import type { CoverageReading, PeriodCoverage } from '../../analysis/coverage';
+import type { CoverageReading } from '../../analysis/coverage';
+import { covered } from '../../analysis/testing/coverageFixtures';
 import { findStandardKpi, KpiDefinition } from '../../engine/catalog';
 import { changeBetween, TILE_REF, tileModel } from './tileModel';
 
-const DAY = 86400;
-const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
-  period,
-  spanSeconds: 30 * DAY,
-  coveredSeconds: days * DAY,
-  ratio: days / 30,
-  complete: days >= 27,
-});
 const FULL: CoverageReading = {
   state: 'known',
   periods: [covered('current', 30), covered('previous', 30), covered('before_previous', 30)],

@@ -14,7 +14,8 @@ import {
   VizPanel,
 } from '@grafana/scenes';
 import { of } from 'rxjs';
-import type { CoverageReading, PeriodCoverage } from '../../analysis/coverage';
+import type { CoverageReading } from '../../analysis/coverage';
+import { covered } from '../../analysis/testing/coverageFixtures';
 import { testIds } from '../../components/testIds';
 import { CoverageProvider } from '../../scenes/coverageProvider';
 import { TopSpendersTable } from './TopSpendersTable';
@@ -192,13 +193,6 @@ test('the table: rank 1 is the largest spender, linked to its drilldown with the
   answer = () => [];
 });
 
-const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
-  period,
-  spanSeconds: 30 * 86400,
-  coveredSeconds: days * 86400,
-  ratio: days / 30,
-  complete: days >= 27,
-});
 
 test.each<[string, CoverageReading, string[], string | null]>([
   [

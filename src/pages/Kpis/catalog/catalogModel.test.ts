@@ -1,5 +1,6 @@
 import { createDataFrame, FieldType } from '@grafana/data';
-import type { CoverageReading, PeriodCoverage } from '../../../analysis/coverage';
+import type { CoverageReading } from '../../../analysis/coverage';
+import { FULL_COVERAGE, covered } from '../../../analysis/testing/coverageFixtures';
 import { STANDARD_KPIS } from '../../../engine/catalog';
 import type { CustomKpiSetting } from '../../../settings/model';
 import { catalogKpis, catalogQueries, catalogRows } from './catalogModel';
@@ -47,15 +48,6 @@ test.each([
   expect(catalogQueries(catalogKpis([custom])).find((q) => q.refId === id)).toEqual(query);
 });
 
-const DAY = 86400;
-const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
-  period,
-  spanSeconds: 30 * DAY,
-  coveredSeconds: days * DAY,
-  ratio: days / 30,
-  complete: days >= 27,
-});
-const FULL: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 30)] };
 
 const series = (refId: string, value: number, labels: Record<string, string> = {}) =>
   createDataFrame({
@@ -78,7 +70,7 @@ test('rows: value, text, status, the group a grouped KPI is read at, and per-KPI
       series('anthropic_share', 67.25),
     ],
     errors: [{ refId: 'retry_rate', message: 'Prometheus returned HTTP 503' }],
-  }, FULL);
+  }, FULL_COVERAGE);
   const row = (id: string) => rows.find((r) => r.kpi.id === id)!;
   expect(row('cost_per_inference')).toMatchObject({ value: 0.0102, text: '$0.0102', status: 'warning' });
   expect(row('provider_share')).toMatchObject({
@@ -99,7 +91,7 @@ test('rows: value, text, status, the group a grouped KPI is read at, and per-KPI
 });
 
 test('before any result every KPI is listed without a value', () => {
-  expect(catalogRows(catalogKpis([]), undefined, FULL).map((r) => r.text)).toEqual(STANDARD_KPIS.map(() => '—'));
+  expect(catalogRows(catalogKpis([]), undefined, FULL_COVERAGE).map((r) => r.text)).toEqual(STANDARD_KPIS.map(() => '—'));
 });
 
 const growth: CustomKpiSetting = {
@@ -117,7 +109,7 @@ test.each<[string, CoverageReading, Record<string, unknown>, Record<string, unkn
     { value: null, text: '—', note: 'previous period has data for 1 of 30 days' },
     { value: null, text: '—', note: 'previous period has data for 1 of 30 days' },
   ],
-  ['both periods full: the values', FULL, { value: 2537.9 }, { value: 2.1 }],
+  ['both periods full: the values', FULL_COVERAGE, { value: 2537.9 }, { value: 2.1 }],
 ])('growth KPIs: %s', (_name, coverage, growthRow, customRow) => {
   const rows = catalogRows(
     catalogKpis([growth]),

@@ -1,6 +1,6 @@
 import { createDataFrame, FieldType, LoadingState, type DataFrame } from '@grafana/data';
 import { EmbeddedScene, sceneGraph, SceneObject, SceneQueryRunner, SceneTimeRange, VizPanel } from '@grafana/scenes';
-import type { CoverageReading, PeriodCoverage } from '../../../analysis/coverage';
+import { FULL_COVERAGE, ONE_DAY_BEFORE } from '../../../analysis/testing/coverageFixtures';
 import { findStandardKpi, type KpiDefinition } from '../../../engine/catalog';
 import { CoverageProvider } from '../../../scenes/coverageProvider';
 import { BreakdownPanel } from './BreakdownPanel';
@@ -17,19 +17,9 @@ jest.mock('./csvDownload', () => ({ downloadText: jest.fn() }));
 const datasource = { uid: 'kpi', type: 'aispend-kpi-datasource' };
 const kpi = (id: string) => findStandardKpi(id)!;
 const END = Date.UTC(2026, 9, 31, 12);
-const DAY = 86400;
-const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
-  period,
-  spanSeconds: 30 * DAY,
-  coveredSeconds: days * DAY,
-  ratio: days / 30,
-  complete: days >= 27,
-});
-const FULL: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 30)] };
-const ONE_DAY_BEFORE: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 1)] };
 
 /** The page as deepDiveScene builds it; the coverage provider's reading as given (its query is tested on its own). */
-function sceneFor(definition: KpiDefinition, reading = FULL) {
+function sceneFor(definition: KpiDefinition, reading = FULL_COVERAGE) {
   const body = deepDiveLayout({ kpi: definition, datasource });
   const coverage = new CoverageProvider({ uid: 'prom', type: 'prometheus' }, { periods: 2 });
   coverage.setState({ reading });

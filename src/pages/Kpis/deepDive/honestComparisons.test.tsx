@@ -2,7 +2,8 @@ import React from 'react';
 import { render, screen } from '@testing-library/react';
 import { createDataFrame, FieldType, LoadingState, type DataFrame } from '@grafana/data';
 import { EmbeddedScene, sceneGraph, SceneQueryRunner, SceneTimeRange } from '@grafana/scenes';
-import type { CoverageReading, PeriodCoverage } from '../../../analysis/coverage';
+import type { CoverageReading } from '../../../analysis/coverage';
+import { FULL_COVERAGE, ONE_DAY_BEFORE } from '../../../analysis/testing/coverageFixtures';
 import { testIds } from '../../../components/testIds';
 import { findStandardKpi } from '../../../engine/catalog';
 import { CoverageProvider } from '../../../scenes/coverageProvider';
@@ -12,16 +13,6 @@ import { deepDiveLayout } from './deepDiveLayout';
 import { WhatChangedPanel } from './WhatChangedPanel';
 
 const END = Date.UTC(2026, 9, 31, 12);
-const DAY = 86400;
-const covered = (period: PeriodCoverage['period'], days: number): PeriodCoverage => ({
-  period,
-  spanSeconds: 30 * DAY,
-  coveredSeconds: days * DAY,
-  ratio: days / 30,
-  complete: days >= 27,
-});
-const FULL: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 30)] };
-const ONE_DAY_BEFORE: CoverageReading = { state: 'known', periods: [covered('current', 30), covered('previous', 1)] };
 
 const byModel = (refId: string, entries: Array<[string, number]>): DataFrame[] =>
   entries.map(([model, value]) =>
@@ -67,7 +58,7 @@ test('what changed, previous period 1 of 30 days: the sentence, the changes in U
 });
 
 test('what changed with both periods full: the shares of the change, no sentence', () => {
-  const { whatChanged } = page('total_spend', FULL);
+  const { whatChanged } = page('total_spend', FULL_COVERAGE);
   render(<whatChanged.Component model={whatChanged} />);
   expect(screen.queryByTestId(testIds.kpis.whatChangedCoverage)).toBeNull();
   expect(screen.getByTestId(testIds.kpis.whatChanged)).toHaveTextContent(/107\.1 %/);
