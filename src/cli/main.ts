@@ -1,12 +1,13 @@
 /** `aispend` — KPI formulas, Prometheus rules and demo data from the command line (PRODUCT.md §7). */
 import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
+import { doctorCommand } from './commands/doctor';
 import { evalCommand } from './commands/eval';
 import { promqlCommand } from './commands/promql';
 import { rulesCommand } from './commands/rules';
 import { CliIO, Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIO, UsageError } from './io';
 
-export const COMMANDS: Command[] = [checkCommand, promqlCommand, evalCommand, rulesCommand, demoCommand];
+export const COMMANDS: Command[] = [checkCommand, promqlCommand, evalCommand, rulesCommand, doctorCommand, demoCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -151,6 +151,9 @@ export const DEFAULT_ANOMALY_SIGMA = 3;
 export const TOTAL_MARKER_LABEL = 'aispend_total';
 /** Names the period (current, previous, …) of each series of the coverage query (never a series label). */
 export const COVERAGE_PERIOD_LABEL = 'aispend_period';
+/** Names the family, or the raw gateway metric, of each series of the recording-health queries (never a series label). */
+export const HEALTH_FAMILY_LABEL = 'aispend_family';
+export const HEALTH_RAW_LABEL = 'aispend_raw';
 
 /** Budget alert thresholds (utilization, percent). */
 export const BUDGET_WARNING_PERCENT = 80;
