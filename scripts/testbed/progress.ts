@@ -3,6 +3,7 @@
  * a bar with percent and ETA redrawn in place on a terminal; on a log (CI, a pipe) one line per
  * 10 %, so logs stay short but still show that work goes on.
  */
+import { siMagnitude } from '../../src/format/numbers';
 
 export interface ProgressLine {
   label: string;
@@ -23,20 +24,8 @@ export function formatDuration(ms: number): string {
   return seconds >= 60 ? `${Math.floor(seconds / 60)} m ${String(seconds % 60).padStart(2, '0')} s` : `${seconds} s`;
 }
 
-/** 999, 12.3 k, 4.56 M */
-export function formatCount(n: number): string {
-  const abs = Math.abs(n);
-  for (const [size, suffix] of [
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-  ] as const) {
-    if (abs >= size) {
-      return `${(n / size).toPrecision(3)} ${suffix}`;
-    }
-  }
-  return String(Math.round(n));
-}
+/** 999, 12.3 k, 4.56 M: the app's own SI format */
+export const formatCount = siMagnitude;
 
 /** Remaining time at the rate so far; unknown until there is a rate to go by. */
 export function estimateRemainingMs(done: number, total: number, elapsedMs: number): number | null {
