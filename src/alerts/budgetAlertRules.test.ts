@@ -19,7 +19,7 @@ test('one group in the app folder, evaluated every minute', () => {
 });
 
 test.each([
-  ['aispend-budget-warning', 'AI Spend budget at 80 %', '100 * aigateway:budget_utilization:team', '$B >= 80', '15m', 'warning'],
+  ['aispend-budget-warning', 'AI Spend budget at 80 %', '100 * aigateway:budget_utilization:team', '$B >= 80 && $B < 95', '15m', 'warning'],
   ['aispend-budget-critical', 'AI Spend budget at 95 %', '100 * aigateway:budget_utilization:team', '$B >= 95', '5m', 'critical'],
   ['aispend-budget-exhaustion', 'AI Spend budget runs out within 15 days', DAYS, '$B < 15', '1h', 'warning'],
 ])('rule %s: %s', (uid, title, expr, condition, pendingFor, severity) => {
@@ -53,7 +53,7 @@ test('annotations quote spend, limit and days to exhaustion and link to the Budg
 test('thresholds from the app settings go into titles, conditions and summaries', () => {
   const custom = budgetAlertRuleGroup({ prometheusUid: 'p', warningPercent: 70, criticalPercent: 90 });
   expect(custom.rules.map((r) => [r.title, r.data[2].model.expression])).toEqual([
-    ['AI Spend budget at 70 %', '$B >= 70'],
+    ['AI Spend budget at 70 %', '$B >= 70 && $B < 90'],
     ['AI Spend budget at 90 %', '$B >= 90'],
     ['AI Spend budget runs out within 15 days', '$B < 15'],
   ]);
@@ -83,4 +83,23 @@ test('every step reads only refIds defined before it, and the condition exists',
     }
     expect(seen.has(rule.condition)).toBe(true);
   }
+});
+
+/** Grafana's math condition of a rule (comparisons of $B joined by &&) at a value of $B. */
+function holds(condition: string, b: number): boolean {
+  return condition.split('&&').every((clause) => {
+    const [, op, bound] = /^\s*\$B\s*(>=|<)\s*([\d.]+)\s*$/.exec(clause)!;
+    return op === '>=' ? b >= Number(bound) : b < Number(bound);
+  });
+}
+
+test.each([
+  [79.99, []],
+  [80, ['warning']],
+  [94.99, ['warning']],
+  [95, ['critical']],
+  [130, ['critical']],
+])('Grafana-managed rules are exclusive (no inhibition before Grafana 13): at %p %% fire %p', (utilization, firing) => {
+  const levels = group.rules.filter((r) => r.uid !== 'aispend-budget-exhaustion');
+  expect(levels.filter((r) => holds(String(r.data[2].model.expression), utilization)).map((r) => r.labels.severity)).toEqual(firing);
 });

@@ -1,6 +1,7 @@
 /**
  * The Grafana-managed budget alert rules: one rule group in the app's folder with a warning and
- * a critical rule on utilization per team and a rule for exhaustion within 15 days. The Budgets
+ * a critical rule on utilization per team (the warning only below the critical threshold, so that
+ * a team above it gets one alert, not two) and a rule for exhaustion within 15 days. The Budgets
  * page posts this group through the provisioning API and the same group, serialized by
  * alertRuleFile.ts, is file-provisioned for `npm run server`: one builder for both.
  * Fixed rule uids make create-or-update idempotent.
@@ -105,7 +106,9 @@ export function budgetAlertRuleGroup(options: BudgetAlertOptions): BudgetAlertRu
       uid: BUDGET_ALERT_RULE_UIDS.warning,
       title: `AI Spend budget at ${warningPercent} %`,
       measure: teamUtilizationPercent(),
-      condition: `$B >= ${warningPercent}`,
+      // exclusive, unlike the Prometheus rules: Grafana-managed alerting has no inhibition before
+      // Grafana 13, so above the critical threshold the warning resolves instead of firing too
+      condition: `$B >= ${warningPercent} && $B < ${criticalPercent}`,
       for: warning.for,
       severity: 'warning',
       summary: `${used} (warning at ${warningPercent} %)`,

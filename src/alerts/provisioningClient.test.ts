@@ -125,7 +125,7 @@ test('new thresholds from the app settings update the rules, which show as outda
   const stricter = budgetAlertRuleGroup({ prometheusUid: 'aispend-prometheus', warningPercent: 70, criticalPercent: 90 });
   expect((await listBudgetAlertRules(stricter)).map((s) => s.upToDate)).toEqual([false, false, true]);
   await upsertBudgetAlertRules(stricter);
-  expect(grafana.rules.get(BUDGET_ALERT_RULE_UIDS.warning)!.data[2].model.expression).toBe('$B >= 70');
+  expect(grafana.rules.get(BUDGET_ALERT_RULE_UIDS.warning)!.data[2].model.expression).toBe('$B >= 70 && $B < 90');
   expect((await listBudgetAlertRules(stricter)).every((s) => s.upToDate)).toBe(true);
 });
 
