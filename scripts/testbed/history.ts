@@ -9,7 +9,7 @@ import os from 'os';
 import path from 'path';
 import { DemoSummary, writeDemoOpenMetricsSlices } from '../../src/demo';
 import { ProfileId, profileRulesPath } from '../../src/rules';
-import { backfillOpenMetrics, backfillRecordingRules } from './backfill';
+import { backfillOpenMetrics, backfillRecordingRules, recordingGroups } from './backfill';
 import { Progress, startProgress } from './progress';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -48,10 +48,13 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Changes to the generator, the rules or the backfill code invalidate the cache. */
+/**
+ * Changes to the generator, the recording rules or the backfill code invalidate the cache; alerting
+ * rules record nothing, so changing them keeps the history (Prometheus loads the current file).
+ */
 function cacheKey(spec: HistorySpec, rulesFile: string): string {
-  const hash = createHash('sha256').update(JSON.stringify(spec));
-  const inputs = [...filesUnder(path.join(REPO_ROOT, 'src/demo')), rulesFile, __filename, path.join(__dirname, 'backfill.ts')];
+  const hash = createHash('sha256').update(JSON.stringify(spec)).update(JSON.stringify(recordingGroups(rulesFile)));
+  const inputs = [...filesUnder(path.join(REPO_ROOT, 'src/demo')), __filename, path.join(__dirname, 'backfill.ts')];
   for (const file of inputs.filter((f) => !f.endsWith('.test.ts'))) {
     hash.update(fs.readFileSync(file));
   }
