@@ -57,7 +57,11 @@ export function withParams(pagePath: string, params: string): string {
 export async function openPage(page: Page, pagePath: string, params: string): Promise<void> {
   await page.goto(withParams(pagePath, params));
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('[aria-label="Loading"], [data-testid="Spinner"], .panel-loading')).toHaveCount(0);
+  // "Loading indicator": Scenes' variable label while a filter's values load. On a busy machine a
+  // request can start after the network was idle for 500 ms; the page is loaded when none is left.
+  await expect(
+    page.locator('[aria-label="Loading"], [data-testid="Spinner"], .panel-loading, [aria-label="data-testid Loading indicator"]')
+  ).toHaveCount(0);
 }
 
 /** `aispend eval` of a formula over the shown range, through the CLI itself (its --json output). */
