@@ -2,7 +2,7 @@
 # Makes sure the programs given as arguments are on the PATH (default: everything `npm test` runs).
 # As root on Debian it installs their packages, as `npm run demo` does; otherwise it stops at once
 # with one line naming what is missing and the command that installs it.
-#   bash scripts/require-tools.sh [prometheus promtool chromium ...]
+#   bash scripts/require-tools.sh [prometheus promtool prometheus-alertmanager amtool chromium ...]
 set -euo pipefail
 
 # the Debian package that ships each program
@@ -10,10 +10,12 @@ declare -A PACKAGE=(
   [prometheus]=prometheus
   [promtool]=prometheus
   [chromium]=chromium
+  [prometheus-alertmanager]=prometheus-alertmanager
+  [amtool]=prometheus-alertmanager
 )
 
 tools=("$@")
-[ ${#tools[@]} -eq 0 ] && tools=(prometheus promtool chromium)
+[ ${#tools[@]} -eq 0 ] && tools=(prometheus promtool prometheus-alertmanager amtool chromium)
 
 missing=()
 packages=()
@@ -36,10 +38,13 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends ${packages[*]} >/dev/null
-# Debian starts a prometheus service on install; ours run on their own ports and data directories
-if [[ " ${packages[*]} " == *" prometheus "* ]]; then
-  (service prometheus stop || systemctl stop prometheus) >/dev/null 2>&1 || true
-fi
+# Debian starts a service for prometheus and for prometheus-alertmanager on install; ours run on
+# their own ports and data directories
+for service in prometheus prometheus-alertmanager; do
+  if [[ " ${packages[*]} " == *" $service "* ]]; then
+    (service "$service" stop || systemctl stop "$service") >/dev/null 2>&1 || true
+  fi
+done
 for tool in "${missing[@]}"; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     package=${PACKAGE[$tool]:-$tool}

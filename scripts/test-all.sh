@@ -5,8 +5,8 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 
-step "programs the tests run (prometheus, promtool, chromium)"
-bash scripts/require-tools.sh prometheus promtool chromium
+step "programs the tests run (prometheus, promtool, prometheus-alertmanager, amtool, chromium)"
+bash scripts/require-tools.sh prometheus promtool prometheus-alertmanager amtool chromium
 step "typecheck"
 npx tsc --noEmit
 step "lint"

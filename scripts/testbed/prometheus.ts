@@ -20,19 +20,25 @@ export function whichBinary(bin: string): string | undefined {
 }
 
 /**
- * Installs Debian's prometheus (which ships promtool) when it is missing, through the same script
- * as `npm test`; as a non-root user that script stops with the command to run.
+ * Installs the Debian packages of `tools` when one of `binaries` (their paths, overridable by the
+ * environment) is missing, through the same script as `npm test`; as a non-root user that script
+ * stops with the command to run.
  */
-export function ensurePrometheusInstalled(): void {
-  if (whichBinary(PROMETHEUS_BIN) && whichBinary(PROMTOOL_BIN)) {
+export function ensureInstalled(binaries: string[], tools: string[]): void {
+  if (binaries.every((bin) => whichBinary(bin))) {
     return;
   }
   try {
-    execFileSync('bash', [path.join(__dirname, '..', 'require-tools.sh'), 'prometheus', 'promtool'], { stdio: ['ignore', 'inherit', 'pipe'] });
+    execFileSync('bash', [path.join(__dirname, '..', 'require-tools.sh'), ...tools], { stdio: ['ignore', 'inherit', 'pipe'] });
   } catch (e) {
     const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim();
-    throw new Error(stderr.replace(/^error: /, '') || 'prometheus/promtool could not be installed');
+    throw new Error(stderr.replace(/^error: /, '') || `${tools.join('/')} could not be installed`);
   }
+}
+
+/** Debian's prometheus, which ships promtool. */
+export function ensurePrometheusInstalled(): void {
+  ensureInstalled([PROMETHEUS_BIN, PROMTOOL_BIN], ['prometheus', 'promtool']);
 }
 
 export function freePort(): Promise<number> {
@@ -55,6 +61,10 @@ export interface PrometheusOptions {
   interval?: string;
   /** host:port targets to scrape (none by default: the test bed's data is backfilled) */
   scrapeTargets?: string[];
+  /** host:port of Alertmanagers to send alerts to (none by default) */
+  alertmanagers?: string[];
+  /** how often a firing alert is sent again (Prometheus' default 1m when unset) */
+  alertResendDelay?: string;
 }
 
 export interface RunningPrometheus {
@@ -64,24 +74,28 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-function writeConfig(dataDir: string, ruleFiles: string[], interval = '1m', targets: string[] = []): string {
+function writeConfig(dataDir: string, options: PrometheusOptions): string {
+  const { ruleFiles = [], interval = '1m', scrapeTargets: targets = [], alertmanagers = [] } = options;
   const configPath = path.join(dataDir, '..', `prometheus-${path.basename(dataDir)}.yml`);
   const rules = ruleFiles.map((f) => `  - ${JSON.stringify(path.resolve(f))}`).join('\n');
   const scrape = `scrape_configs:\n  - job_name: aispend\n    static_configs:\n      - targets: ${JSON.stringify(targets)}\n`;
+  const alerting = `alerting:\n  alertmanagers:\n    - api_version: v2\n      static_configs:\n        - targets: ${JSON.stringify(alertmanagers)}\n`;
   fs.writeFileSync(
     configPath,
     `global:\n  evaluation_interval: ${interval}\n  scrape_interval: ${interval}\n` +
       (rules ? `rule_files:\n${rules}\n` : '') +
-      (targets.length ? scrape : '')
+      (targets.length ? scrape : '') +
+      (alertmanagers.length ? alerting : '')
   );
   return configPath;
 }
 
-async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 120_000): Promise<void> {
+/** Polls `${url}/-/ready` (Prometheus and Alertmanager alike) until it answers or `child` exits. */
+export async function waitReady(url: string, child: ChildProcess, log: () => string, name = 'prometheus', timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`prometheus exited with ${child.exitCode}:\n${log()}`);
+      throw new Error(`${name} exited with ${child.exitCode}:\n${log()}`);
     }
     try {
       const res = await fetch(`${url}/-/ready`);
@@ -93,18 +107,40 @@ async function waitReady(url: string, child: ChildProcess, log: () => string, ti
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`prometheus not ready after ${timeoutMs} ms:\n${log()}`);
+  throw new Error(`${name} not ready after ${timeoutMs} ms:\n${log()}`);
 }
 
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+/** Remembers a server process, so that it is killed if the tests exit without stopping it. */
+export function track(child: ChildProcess): ChildProcess {
+  running.add(child);
+  return child;
+}
+
+/** SIGTERM (a clean shutdown: Prometheus and Alertmanager write their state), SIGKILL after 10 s. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    running.delete(child);
+    if (child.exitCode !== null) {
+      return resolve();
+    }
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
 
 export async function startPrometheus(options: PrometheusOptions): Promise<RunningPrometheus> {
   ensurePrometheusInstalled();
   fs.mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const configPath = writeConfig(options.dataDir, options.ruleFiles ?? [], options.interval, options.scrapeTargets);
+  const configPath = writeConfig(options.dataDir, options);
   const child = spawn(
     PROMETHEUS_BIN,
     [
@@ -115,25 +151,14 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       '--storage.tsdb.retention.time=3650d',
       '--web.enable-lifecycle',
       '--log.level=warn',
+      ...(options.alertResendDelay ? [`--rules.alert.resend-delay=${options.alertResendDelay}`] : []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   );
-  running.add(child);
+  track(child);
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      running.delete(child);
-      if (child.exitCode !== null) {
-        return resolve();
-      }
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(killer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
+  const stop = () => stopProcess(child);
   try {
     await waitReady(url, child, () => stderr);
   } catch (e) {

@@ -45,14 +45,26 @@ export interface AlertingRule {
   annotations: Record<string, string>;
 }
 
+export const BUDGET_ALERTS = {
+  warning: 'AISpendBudgetWarning',
+  critical: 'AISpendBudgetCritical',
+  exhaustion: 'AISpendBudgetExhaustionSoon',
+} as const;
+
 /**
  * Warning and critical are not exclusive: a team above 95 % fires both, so routing can send
- * critical to a pager and warning to a channel. `for:` durations: see budgetAlertPolicy.ts.
+ * critical to a pager and warning to a channel, and Alertmanager's inhibition
+ * (provisioning/alertmanager/aispend.yml) mutes the warning. `for:` durations: see budgetAlertPolicy.ts.
+ *
+ * Critical comes first: Prometheus sends a group's alerts in rule order, and a restarted
+ * Alertmanager notifies an alert that has fired longer than group_wait at once, so a warning that
+ * arrived before its critical would be notified before there is anything to inhibit it (seen in
+ * tests/integration/alertmanager.test.ts with the warning listed first).
  */
 export function budgetAlertRules(): AlertingRule[] {
   const { warning, critical, exhaustion } = BUDGET_ALERT_POLICY;
-  const level = (name: string, percent: number, pendingFor: string): AlertingRule => ({
-    alert: `AISpendBudget${name[0].toUpperCase()}${name.slice(1)}`,
+  const level = (name: 'warning' | 'critical', percent: number, pendingFor: string): AlertingRule => ({
+    alert: BUDGET_ALERTS[name],
     expr: `${APPENDIX_A.budgetUtilizationTeam} >= ${percent / 100}`,
     for: pendingFor,
     labels: { severity: name },
@@ -62,10 +74,10 @@ export function budgetAlertRules(): AlertingRule[] {
     },
   });
   return [
-    level('warning', warning.percent, warning.for),
     level('critical', critical.percent, critical.for),
+    level('warning', warning.percent, warning.for),
     {
-      alert: 'AISpendBudgetExhaustionSoon',
+      alert: BUDGET_ALERTS.exhaustion,
       expr: `${teamDaysToExhaustion()} < ${exhaustion.days}`,
       for: exhaustion.for,
       labels: { severity: 'warning' },
