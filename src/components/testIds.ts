@@ -21,6 +21,9 @@ export const testIds = {
     createKpiDatasource: 'data-testid ac-create-kpi-datasource',
     families: 'data-testid ac-families',
     family: (familyId: string) => `data-testid ac-family-${familyId}`,
+    recordingHealth: 'data-testid ac-recording-health',
+    /** index: position in the list, errors first */
+    healthFinding: (index: number) => `data-testid ac-health-finding-${index}`,
   },
   kpis: {
     catalog: 'data-testid kpi-catalog',

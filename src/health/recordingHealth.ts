@@ -189,6 +189,11 @@ function wholeProfileFinding(answers: HealthAnswers, ctx: HealthContext, raw: re
   };
 }
 
+/** What a check without findings says. */
+export function healthySentence(ctx: Pick<HealthContext, 'profile' | 'lookbackSeconds'>): string {
+  return `the ${ctx.profile.id} families are recorded every ${RULE_INTERVAL}, none stale, no gaps in the last ${formatSeconds(ctx.lookbackSeconds)}`;
+}
+
 export function healthFindings(answers: HealthAnswers, ctx: HealthContext): HealthFinding[] {
   const rawByFamily = rawMetricsOf(ctx.profile);
   const hasData = (id: FamilyId) => answers.hourly.has(id) || answers.recentFamilies.has(id);

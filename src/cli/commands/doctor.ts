@@ -1,16 +1,15 @@
 import { parseDurationSeconds } from '../../engine/duration';
 import { DEFAULT_LOOKBACK_SECONDS } from '../../health/healthQueries';
-import { formatSeconds, HealthFinding } from '../../health/recordingHealth';
+import { HealthContext, HealthFinding, healthySentence } from '../../health/recordingHealth';
 import { getProfile, isProfileId, PROFILE_IDS } from '../../rules';
-import { RULE_INTERVAL } from '../../rules/profile';
 import { parseCommandArgs } from '../args';
 import { CliIO, Command, EXIT_FAILURE, EXIT_OK, UsageError } from '../io';
 import { runRecordingHealth } from '../recordingHealth';
 import { parseTime } from './formulaArgs';
 
-export function formatFindings(findings: readonly HealthFinding[], profileId: string, lookbackSeconds: number): string {
+export function formatFindings(findings: readonly HealthFinding[], ctx: HealthContext): string {
   if (!findings.length) {
-    return `ok: the ${profileId} families are recorded every ${RULE_INTERVAL}, none stale, no gaps in the last ${formatSeconds(lookbackSeconds)}\n`;
+    return `ok: ${healthySentence(ctx)}\n`;
   }
   return findings.map((f) => `${f.severity}: ${f.message}. Fix: ${f.fix}\n`).join('');
 }
@@ -47,15 +46,12 @@ export const doctorCommand: Command = {
       throw new UsageError(`--lookback must be a duration of at least 3h, like 1d or 7d (got "${values.lookback}")`);
     }
     const nowSec = values.time ? parseTime('time', values.time) : Math.floor(io.now() / 1000);
-    const findings = await runRecordingHealth(values.prometheus, {
-      profile: getProfile(profileId),
-      nowSec,
-      lookbackSeconds,
-    });
+    const ctx = { profile: getProfile(profileId), nowSec, lookbackSeconds };
+    const findings = await runRecordingHealth(values.prometheus, ctx);
     io.out(
       values.json
         ? `${JSON.stringify({ profile: profileId, time: nowSec, lookbackSeconds, findings })}\n`
-        : formatFindings(findings, profileId, lookbackSeconds)
+        : formatFindings(findings, ctx)
     );
     return findings.some((f) => f.severity === 'error') ? EXIT_FAILURE : EXIT_OK;
   },

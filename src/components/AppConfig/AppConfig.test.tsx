@@ -59,7 +59,8 @@ function mockDatasources(kpiInstances: Array<Partial<DataSourceInstanceSettings<
   const srv = {
     getList: jest.fn(({ pluginId }: { pluginId: string }) => (pluginId === 'aispend-kpi-datasource' ? kpiInstances : [])),
     getInstanceSettings: jest.fn((uid: string) => (DS_NAMES[uid] ? { uid, name: DS_NAMES[uid] } : undefined)),
-    get: jest.fn(async ({ uid }: { uid: string }) => ({ name: DS_NAMES[uid], metricFindQuery })),
+    // `query` answers the recording-health panel (RecordingHealthPanel.test.tsx) with no data
+    get: jest.fn(async ({ uid }: { uid: string }) => ({ name: DS_NAMES[uid], metricFindQuery, query: () => of({ data: [] }) })),
   };
   (getDataSourceSrv as jest.Mock).mockReturnValue(srv);
   return { srv, metricFindQuery };

@@ -7,6 +7,7 @@ import { AppSettings, saveAppSettings, SettingsConflictError, withDefaults } fro
 import { testIds } from '../testIds';
 import { FamiliesChecklist } from './FamiliesChecklist';
 import { KpiDatasourceSection } from './KpiDatasourceSection';
+import { RecordingHealthPanel } from './RecordingHealthPanel';
 import { reloadPage } from './reloadPage';
 import { SettingsFields } from './SettingsFields';
 import { errorMessage, formFromSettings, SettingsForm, validateSettingsForm } from './settingsForm';
@@ -73,6 +74,7 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
       <div className={styles.sections}>
         <KpiDatasourceSection target={form} canCreate={canEdit} />
         <FamiliesChecklist prometheusUid={form.prometheusUid} profile={form.profile} />
+        <RecordingHealthPanel prometheusUid={form.prometheusUid} profile={form.profile} />
       </div>
     </div>
   );
