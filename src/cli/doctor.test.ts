@@ -136,6 +136,13 @@ test('spend every 5 minutes: exit 1, the finding and its fix on one line; --json
   }
 });
 
+test('--help: the usage with its exit statuses, exit 0', async () => {
+  const { code, out } = await run('doctor', '--help');
+  expect(code).toBe(0);
+  expect(out).toContain('aispend doctor --prometheus URL');
+  expect(out).toContain('exit status   0 healthy or warnings only, 1 a finding of severity error, 2 usage');
+});
+
 test('an unreachable Prometheus: exit 1 and the reason', async () => {
   const { code, err } = await run('doctor', '--prometheus', 'http://127.0.0.1:1');
   expect(code).toBe(1);
