@@ -94,3 +94,26 @@ test('with every period full: the change as a percentage', async () => {
   expect(screen.getByTestId(testIds.overview.tileChange('total_spend'))).toHaveTextContent(/^2,?543.2 % vs previous period$/);
   off();
 });
+
+describe('the change line states a missing previous period only when the queries answered', () => {
+  afterEach(() =>
+    setRunRequest((_ds, request) => of({ state: LoadingState.Done, series: answer(request), timeRange: request.range, request }))
+  );
+
+  test.each<[string, Partial<PanelData>, string]>([
+    ['loading', { state: LoadingState.Loading, series: [] }, ''],
+    ['failed', { state: LoadingState.Error, series: [], errors: [{ message: 'Prometheus: query timed out' }] }, ''],
+    ['answered without a previous period', { state: LoadingState.Done }, 'no previous period to compare'],
+  ])('%s', async (_name, reply, expected) => {
+    hoursWithData = { current: 720, previous: 720, before_previous: 720 };
+    setRunRequest((_ds, request) => {
+      const done = { state: LoadingState.Done, timeRange: request.range, request };
+      return request.targets.some((t) => t.refId === COVERAGE_REF)
+        ? of({ ...done, series: answer(request) })
+        : of({ ...done, series: answer(request).filter((f) => f.refId !== TILE_REF.previous), ...reply } as PanelData);
+    });
+    const off = await renderTile('total_spend');
+    expect(screen.getByTestId(testIds.overview.tileChange('total_spend')).textContent).toBe(expected);
+    off();
+  });
+});

@@ -82,7 +82,7 @@ function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
           )}
         </div>
       )}
-      <ChangeLine kpiId={kpi.id} change={view.change} withheld={view.withheld?.note} />
+      <ChangeLine kpiId={kpi.id} change={view.change} withheld={view.withheld?.note} settled={!loading && !error} />
       <div ref={sparkRef} className={styles.sparkline}>
         {view.trend && sparkWidth > 0 && (
           <Sparkline
@@ -99,12 +99,20 @@ function KpiTileRenderer({ model }: SceneComponentProps<KpiTile>) {
 }
 
 /** `withheld`: the coverage sentence that stands in for the change (src/analysis/coverage.ts). */
-function ChangeLine({ kpiId, change, withheld }: { kpiId: string; change: TileChange | null; withheld?: string }) {
+interface ChangeLineProps {
+  kpiId: string;
+  change: TileChange | null;
+  withheld?: string;
+  /** the tile's queries answered without error: only then is a missing change a fact to state */
+  settled: boolean;
+}
+
+function ChangeLine({ kpiId, change, withheld, settled }: ChangeLineProps) {
   const styles = useStyles2(getStyles);
   if (withheld || !change) {
     return (
       <div className={styles.change} data-testid={testIds.overview.tileChange(kpiId)}>
-        {withheld ?? 'no previous period to compare'}
+        {withheld ?? (settled ? 'no previous period to compare' : '')}
       </div>
     );
   }
