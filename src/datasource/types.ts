@@ -1,5 +1,6 @@
 import type { DataSourceJsonData } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
+import { VARIABLES } from '../constants';
 import type { GroupByLabel } from '../engine/conventions';
 import type { ProfileId } from '../rules/profile';
 
@@ -21,6 +22,12 @@ export interface KpiQuery extends DataQuery {
    */
   period?: 'previous';
   lookback?: string;
+  /**
+   * The dashboard variables the filters come from ("$provider $model $team"). The datasource reads
+   * the filters from the variables themselves; naming them here is what tells Grafana and Scenes
+   * that the query depends on them, so it waits while they load and runs again when they change.
+   */
+  filterVariables?: string;
 }
 
 export interface KpiDataSourceOptions extends DataSourceJsonData {
@@ -31,9 +38,13 @@ export interface KpiDataSourceOptions extends DataSourceJsonData {
   ruleIntervalSeconds?: number;
 }
 
+/** See `KpiQuery.filterVariables`. */
+export const FILTER_VARIABLES = [VARIABLES.provider, VARIABLES.model, VARIABLES.team].map((name) => `$${name}`).join(' ');
+
 export const DEFAULT_QUERY: Partial<KpiQuery> = {
   kpiId: 'total_spend',
   mode: 'range',
+  filterVariables: FILTER_VARIABLES,
 };
 
 /** metricFindQuery vocabulary for template variables */

@@ -8,6 +8,7 @@ import { css } from '@emotion/css';
 import { getDisplayProcessor, GrafanaTheme2, LoadingState } from '@grafana/data';
 import { SceneComponentProps, SceneObjectBase, SceneObjectState, SceneQueryRunner } from '@grafana/scenes';
 import type { DataSourceRef } from '@grafana/schema';
+import { FILTER_VARIABLES } from '../../datasource/types';
 import { Icon, LoadingBar, Sparkline, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
 import { Link, useLocation } from 'react-router-dom';
 import { ROUTES } from '../../constants';
@@ -23,7 +24,7 @@ export interface KpiTileState extends SceneObjectState {
 }
 
 export function tileQueries(kpi: KpiDefinition) {
-  const base = { kpiId: kpi.id, groupBy: kpi.defaultGroupBy };
+  const base = { kpiId: kpi.id, groupBy: kpi.defaultGroupBy, filterVariables: FILTER_VARIABLES };
   return [
     { ...base, refId: TILE_REF.value, mode: 'instant' as const },
     { ...base, refId: TILE_REF.previous, mode: 'instant' as const, period: 'previous' as const },

@@ -3,6 +3,7 @@ import { OVERVIEW_KPI_IDS } from '../../engine/catalog';
 import { CoverageProvider } from '../../scenes/coverageProvider';
 import { KpiTile } from './KpiTile';
 import { overviewScene } from './overviewScene';
+import { FILTER_VARIABLES } from '../../datasource/types';
 
 const datasources = {
   kpi: { uid: 'kpi', type: 'aispend-kpi-datasource' },
@@ -26,9 +27,9 @@ test.each([
   const runner = tile.state.$data as SceneQueryRunner;
   expect(runner.state.datasource).toEqual(datasource);
   expect(runner.state.queries).toEqual([
-    { refId: 'value', kpiId, groupBy, mode: 'instant' },
-    { refId: 'previous', kpiId, groupBy, mode: 'instant', period: 'previous' },
-    { refId: 'trend', kpiId, groupBy, mode: 'range', lookback: '14d', step: '1d' },
+    { refId: 'value', kpiId, filterVariables: FILTER_VARIABLES, groupBy, mode: 'instant' },
+    { refId: 'previous', kpiId, filterVariables: FILTER_VARIABLES, groupBy, mode: 'instant', period: 'previous' },
+    { refId: 'trend', kpiId, filterVariables: FILTER_VARIABLES, groupBy, mode: 'range', lookback: '14d', step: '1d' },
   ]);
 });
 
@@ -44,4 +45,14 @@ test('the page has the provider / model / team filters and a 30-day default rang
   const scene = overviewScene(datasources);
   expect(scene.state.$variables?.state.variables.map((v) => v.state.name)).toEqual(['provider', 'model', 'team']);
   expect(scene.state.$timeRange?.state.from).toBe('now-30d');
+});
+
+// A tile once showed "—" for total spend: its queries ran while the filter variables were still
+// loading (an empty filter matches nothing) and did not run again when they had loaded, because
+// nothing in them named the variables.
+test('every tile depends on the provider, model and team variables: it waits for them and reruns on a change', () => {
+  for (const tile of tiles(overviewScene(datasources))) {
+    const names = (tile.state.$data as SceneQueryRunner).variableDependency!.getNames();
+    expect([...names].filter((n) => !n.startsWith('__')).sort()).toEqual(['model', 'provider', 'team']);
+  }
 });

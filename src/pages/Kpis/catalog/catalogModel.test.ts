@@ -4,6 +4,7 @@ import { FULL_COVERAGE, covered } from '../../../analysis/testing/coverageFixtur
 import { STANDARD_KPIS } from '../../../engine/catalog';
 import type { CustomKpiSetting } from '../../../settings/model';
 import { catalogKpis, catalogQueries, catalogRows } from './catalogModel';
+import { FILTER_VARIABLES } from '../../../datasource/types';
 
 const custom: CustomKpiSetting = {
   id: 'anthropic_share',
@@ -30,20 +31,20 @@ test('one instant query per KPI, by its default group where it has one (18 stand
   expect(queries).toEqual(
     catalogKpis([custom]).map((k) =>
       k.defaultGroupBy
-        ? { refId: k.id, kpiId: k.id, mode: 'instant', groupBy: k.defaultGroupBy }
-        : { refId: k.id, kpiId: k.id, mode: 'instant' }
+        ? { refId: k.id, kpiId: k.id, filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: k.defaultGroupBy }
+        : { refId: k.id, kpiId: k.id, filterVariables: FILTER_VARIABLES, mode: 'instant' }
     )
   );
 });
 
 test.each([
-  ['provider_share', { refId: 'provider_share', kpiId: 'provider_share', mode: 'instant', groupBy: 'provider' }],
+  ['provider_share', { refId: 'provider_share', kpiId: 'provider_share', filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: 'provider' }],
   [
     'budget_utilization',
-    { refId: 'budget_utilization', kpiId: 'budget_utilization', mode: 'instant', groupBy: 'team' },
+    { refId: 'budget_utilization', kpiId: 'budget_utilization', filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: 'team' },
   ],
-  ['total_spend', { refId: 'total_spend', kpiId: 'total_spend', mode: 'instant' }],
-  ['anthropic_share', { refId: 'anthropic_share', kpiId: 'anthropic_share', mode: 'instant' }],
+  ['total_spend', { refId: 'total_spend', kpiId: 'total_spend', filterVariables: FILTER_VARIABLES, mode: 'instant' }],
+  ['anthropic_share', { refId: 'anthropic_share', kpiId: 'anthropic_share', filterVariables: FILTER_VARIABLES, mode: 'instant' }],
 ])('query of %s', (id, query) => {
   expect(catalogQueries(catalogKpis([custom])).find((q) => q.refId === id)).toEqual(query);
 });

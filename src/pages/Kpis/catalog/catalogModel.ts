@@ -8,7 +8,7 @@ import { labeledValuesFromFrames } from '../../../analysis/frameValues';
 import { type CoverageReading, coverageVerdict } from '../../../analysis/coverage';
 import { readsPreviousPeriod } from '../../../analysis/whatChanged';
 import type { CustomKpiSetting } from '../../../settings/model';
-import type { KpiQuery } from '../../../datasource/types';
+import { FILTER_VARIABLES, type KpiQuery } from '../../../datasource/types';
 import { formatKpiValue } from '../../../format/numbers';
 import { kpiStatus, representativeValue } from '../kpiValues';
 
@@ -23,6 +23,7 @@ export function catalogQueries(kpis: readonly KpiDefinition[]): KpiQuery[] {
     refId: kpi.id,
     kpiId: kpi.id,
     mode: 'instant',
+    filterVariables: FILTER_VARIABLES,
     ...(kpi.defaultGroupBy ? { groupBy: kpi.defaultGroupBy } : {}),
   }));
 }

@@ -11,6 +11,7 @@ import { KpiActions } from './KpiActions';
 import { RecommendationsPanel } from './RecommendationsPanel';
 import { WhatChangedPanel } from './WhatChangedPanel';
 import { downloadText } from './csvDownload';
+import { FILTER_VARIABLES } from '../../../datasource/types';
 
 jest.mock('./csvDownload', () => ({ downloadText: jest.fn() }));
 
@@ -40,14 +41,14 @@ test.each([
 ])('%s: every query runner of the page on the KPI datasource, by key (grouped by %p)', (id, groupBy) => {
   const { runners } = sceneFor(kpi(id));
   const grouped = groupBy ? { groupBy } : {};
-  const previous = (label: string) => ({ refId: 'previous', kpiId: id, mode: 'instant', groupBy: label, period: 'previous' });
+  const previous = (label: string) => ({ refId: 'previous', kpiId: id, filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: label, period: 'previous' });
   expect(Object.fromEntries(runners.map((r) => [r.state.key, r.state.queries]))).toEqual({
-    [DATA_KEYS.value]: [{ refId: 'value', kpiId: id, mode: 'instant', ...grouped }],
-    [DATA_KEYS.series]: [{ refId: 'series', kpiId: id, mode: 'range', ...grouped }],
+    [DATA_KEYS.value]: [{ refId: 'value', kpiId: id, filterVariables: FILTER_VARIABLES, mode: 'instant', ...grouped }],
+    [DATA_KEYS.series]: [{ refId: 'series', kpiId: id, filterVariables: FILTER_VARIABLES, mode: 'range', ...grouped }],
     ...Object.fromEntries(
       (['provider', 'model', 'team'] as const).map((label) => [
         DATA_KEYS.breakdown(label),
-        [{ refId: 'current', kpiId: id, mode: 'instant', groupBy: label }, previous(label)],
+        [{ refId: 'current', kpiId: id, filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: label }, previous(label)],
       ])
     ),
   });
@@ -80,7 +81,7 @@ test.each<[string, string, boolean, boolean]>([
 test('a growth KPI: no previous-period queries, and "what changed" says why', () => {
   const { runners, all } = sceneFor(kpi('mom_growth'));
   expect(runners.find((r) => r.state.key === DATA_KEYS.breakdown('model'))!.state.queries).toEqual([
-    { refId: 'current', kpiId: 'mom_growth', mode: 'instant', groupBy: 'model' },
+    { refId: 'current', kpiId: 'mom_growth', filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: 'model' },
   ]);
   expect((all.find((o) => o instanceof WhatChangedPanel) as WhatChangedPanel).state.comparable.ok).toBe(false);
   // its value is itself a comparison: shown only when both periods have data

@@ -3,6 +3,7 @@
  */
 import { findStandardKpi, type KpiDefinition } from '../../../engine/catalog';
 import { deepDiveQueries } from './deepDiveQueries';
+import { FILTER_VARIABLES } from '../../../datasource/types';
 
 const kpi = (id: string) => findStandardKpi(id)!;
 const custom: KpiDefinition = {
@@ -26,21 +27,21 @@ test.each([
 ])('%s: the series (range) and the value (instant), by the default group %p', (kpiId, definition, groupBy) => {
   const q = deepDiveQueries(definition);
   const grouped = groupBy ? { groupBy } : {};
-  expect(q.series).toEqual([{ refId: 'series', kpiId, mode: 'range', ...grouped }]);
-  expect(q.value).toEqual([{ refId: 'value', kpiId, mode: 'instant', ...grouped }]);
+  expect(q.series).toEqual([{ refId: 'series', kpiId, filterVariables: FILTER_VARIABLES, mode: 'range', ...grouped }]);
+  expect(q.value).toEqual([{ refId: 'value', kpiId, filterVariables: FILTER_VARIABLES, mode: 'instant', ...grouped }]);
   expect(q.comparable).toEqual({ ok: true });
 });
 
 test.each(['provider', 'model', 'team'] as const)('breakdown by %s: this period and the previous one', (label) => {
   expect(deepDiveQueries(kpi('cost_per_inference')).breakdowns[label]).toEqual([
-    { refId: 'current', kpiId: 'cost_per_inference', mode: 'instant', groupBy: label },
-    { refId: 'previous', kpiId: 'cost_per_inference', mode: 'instant', groupBy: label, period: 'previous' },
+    { refId: 'current', kpiId: 'cost_per_inference', filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: label },
+    { refId: 'previous', kpiId: 'cost_per_inference', filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: label, period: 'previous' },
   ]);
 });
 
 test('a KPI that already reads previous. has no previous period of its own: no previous queries, and why', () => {
   const q = deepDiveQueries(kpi('mom_growth'));
-  expect(q.breakdowns.model).toEqual([{ refId: 'current', kpiId: 'mom_growth', mode: 'instant', groupBy: 'model' }]);
+  expect(q.breakdowns.model).toEqual([{ refId: 'current', kpiId: 'mom_growth', filterVariables: FILTER_VARIABLES, mode: 'instant', groupBy: 'model' }]);
   expect(q.comparable).toEqual({
     ok: false,
     message: 'this KPI already compares with the previous period (previous.); "what changed" needs a KPI without it',

@@ -9,7 +9,7 @@
 import { BASE_LABELS, type BaseLabel } from '../../../engine/conventions';
 import type { KpiDefinition } from '../../../engine/catalog';
 import { whatChangedQueries } from '../../../analysis/whatChanged';
-import type { KpiQuery } from '../../../datasource/types';
+import { FILTER_VARIABLES, type KpiQuery } from '../../../datasource/types';
 
 export const BREAKDOWN_LABELS: readonly BaseLabel[] = BASE_LABELS;
 export const SERIES_REF = 'series';
@@ -44,12 +44,12 @@ export function comparability(kpi: Pick<KpiDefinition, 'formula'>): Comparabilit
 }
 
 export function deepDiveQueries(kpi: KpiDefinition): DeepDiveQueries {
-  const grouped = kpi.defaultGroupBy ? { groupBy: kpi.defaultGroupBy } : {};
+  const grouped = { ...(kpi.defaultGroupBy ? { groupBy: kpi.defaultGroupBy } : {}), filterVariables: FILTER_VARIABLES };
   const comparable = comparability(kpi);
   const breakdown = (label: BaseLabel): KpiQuery[] => [
-    { refId: CURRENT_REF, kpiId: kpi.id, mode: 'instant', groupBy: label },
+    { refId: CURRENT_REF, kpiId: kpi.id, mode: 'instant', groupBy: label, filterVariables: FILTER_VARIABLES },
     ...(comparable.ok
-      ? [{ refId: PREVIOUS_REF, kpiId: kpi.id, mode: 'instant' as const, groupBy: label, period: 'previous' as const }]
+      ? [{ refId: PREVIOUS_REF, kpiId: kpi.id, mode: 'instant' as const, groupBy: label, period: 'previous' as const, filterVariables: FILTER_VARIABLES }]
       : []),
   ];
   return {

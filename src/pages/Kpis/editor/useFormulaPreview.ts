@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { LoadingState } from '@grafana/data';
 import type { SceneQueryRunner } from '@grafana/scenes';
 import { labeledValuesFromFrames } from '../../../analysis/frameValues';
-import type { KpiQuery } from '../../../datasource/types';
+import { FILTER_VARIABLES, type KpiQuery } from '../../../datasource/types';
 
 export const PREVIEW_DELAY_MS = 500;
 export const PREVIEW_REF_ID = 'preview';
@@ -16,7 +16,7 @@ export type FormulaPreview =
   { state: 'invalid' | 'loading' } | { state: 'done'; value: number | null } | { state: 'error'; message: string };
 
 export function previewQuery(formula: string): KpiQuery {
-  return { refId: PREVIEW_REF_ID, formula, mode: 'instant' };
+  return { refId: PREVIEW_REF_ID, formula, mode: 'instant', filterVariables: FILTER_VARIABLES };
 }
 
 export function useFormulaPreview(runner: SceneQueryRunner, formula: string, valid: boolean): FormulaPreview {
