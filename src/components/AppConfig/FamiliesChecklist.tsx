@@ -10,6 +10,7 @@ import { testIds } from '../testIds';
 import { checklistSummary, familyChecklist, FamilyRow, FamilyStatus } from './familyChecklist';
 import { datasourceName } from './kpiDatasource';
 import { errorMessage } from './settingsForm';
+import { checklistRowStyle } from './checklistStyles';
 
 interface SeriesResult {
   uid: string;
@@ -101,14 +102,7 @@ export function FamiliesChecklist({ prometheusUid, profile }: Props) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   list: css({ listStyle: 'none', margin: theme.spacing(1, 0, 0), padding: 0 }),
-  row: css({
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    gap: theme.spacing(1),
-    alignItems: 'baseline',
-    padding: theme.spacing(0.75, 0),
-    borderTop: `1px solid ${theme.colors.border.weak}`,
-  }),
+  row: checklistRowStyle(theme),
   series: css({ fontSize: theme.typography.bodySmall.fontSize }),
   present: css({ color: theme.colors.success.text }),
   'expected-missing': css({ color: theme.colors.text.secondary }),

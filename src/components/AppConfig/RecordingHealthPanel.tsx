@@ -10,6 +10,7 @@ import { testIds } from '../testIds';
 import { datasourceName } from './kpiDatasource';
 import { runRecordingHealth } from './recordingHealthQuery';
 import { errorMessage } from './settingsForm';
+import { checklistRowStyle } from './checklistStyles';
 
 interface CheckResult {
   key: string;
@@ -109,14 +110,7 @@ export function RecordingHealthPanel({ prometheusUid, profile }: Props) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   list: css({ listStyle: 'none', margin: 0, padding: 0 }),
-  row: css({
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    gap: theme.spacing(1),
-    alignItems: 'baseline',
-    padding: theme.spacing(0.75, 0),
-    borderTop: `1px solid ${theme.colors.border.weak}`,
-  }),
+  row: checklistRowStyle(theme),
   ok: css({ color: theme.colors.success.text }),
   error: css({ color: theme.colors.error.text }),
   warning: css({ color: theme.colors.warning.text }),
