@@ -8,7 +8,8 @@
  *                with the KPI compiler, src/engine/language compileIR, like every other page)
  *   report.ts    buildChargebackReport(request, results, nowSec) -> ChargebackOutcome
  *   csv.ts       reportToCsv(report) -> string (one file, a `section` column, RFC 4180)
- *   unpriced.ts  unpricedUsageQuery(...) / unpricedWarning(values) -> "3 models used without a price: …"
+ *   src/analysis/unpriced.ts  unpricedUsageQueries(window, filters) / unpricedModels(tokens, requests) /
+ *                unpricedWarning(models) -> "3 models used without a price: a, b, c — 4.20 M tokens"
  *
  * How a page uses it: run every query of chargebackQueries() (instant at `timeSec`, range from
  * `startSec` to `endSec` by `stepSec`; a range query's points each cover the step before them),
@@ -30,6 +31,7 @@
 import type { PercentChange, PeriodCoverage } from '../analysis/coverage';
 import type { LabeledValue } from '../analysis/labeledValues';
 import type { Trend } from '../analysis/trend';
+import type { UnpricedModel } from '../analysis/unpriced';
 
 /* ---------- what the user picks ---------- */
 
@@ -95,6 +97,8 @@ export type ChargebackQueryId =
   | 'previousProviders'
   | 'daily'
   | 'dailyCoverage'
+  | 'dailyPartial'
+  | 'dailyPartialCoverage'
   | 'coverage'
   | 'previousCoverage'
   | 'forecastDaily'
@@ -133,6 +137,11 @@ export interface SummaryRow extends Comparison {
   spend: number;
   /** share of the section's total in percent; null when the total is 0 */
   sharePercent: number | null;
+  /**
+   * the part of the total this section's series do not attribute (API keys: spend that the
+   * spend-by-spender family lacks), so that the section still adds up to the total
+   */
+  residual?: boolean;
 }
 
 export interface TeamRow extends SummaryRow {
@@ -175,8 +184,6 @@ export interface ForecastRow {
   shortHistory: boolean;
   /** share of the projected month-end total, percent */
   sharePercent: number | null;
-  /** projected month end vs the model's spend in the previous month */
-  change: PercentChange;
 }
 
 export interface ForecastSection {
@@ -226,6 +233,8 @@ export interface ChargebackReport {
   /** only for the current (partial) month */
   forecast: ForecastSection | Unavailable;
   anomalies: AnomalyInPeriodRow[] | Unavailable;
+  /** models with usage but no spend in the period (not known for an API-key scope: tokens carry no key) */
+  unpriced: UnpricedModel[] | Unavailable;
   /** things the reader must know that do not stop the report (unpriced usage, partial coverage) */
   warnings: string[];
 }
