@@ -21,6 +21,7 @@ export enum ROUTES {
   Budgets = 'budgets',
   TopSpenders = 'top-spenders',
   Forecasts = 'forecasts',
+  Chargeback = 'chargeback',
 }
 
 /** URL parameter names of drilldowns (route params under their page). */
@@ -29,6 +30,18 @@ export const ROUTE_PARAMS = {
   /** top spenders drilldown: team, user, api_key or model */
   dimension: 'dimension',
   spender: 'spender',
+} as const;
+
+/** URL parameters of the Chargeback page: its period and scope (no time range or variables there). */
+export const CHARGEBACK_URL_KEYS = {
+  /** a calendar month, YYYY-MM */
+  month: 'month',
+  /** a custom period: its first and last day, YYYY-MM-DD (UTC), both included */
+  start: 'start',
+  end: 'end',
+  /** one team (its label value) or one API key; neither: all teams */
+  team: 'team',
+  apiKey: 'api_key',
 } as const;
 
 /** Grafana's own URL of the app's configuration page (Administration > Plugins > AI Spend). */

@@ -67,6 +67,26 @@ export const testIds = {
     coverage: 'data-testid top-spenders-coverage',
     total: 'data-testid top-spenders-total',
   },
+  chargeback: {
+    report: 'data-testid chargeback-report',
+    /** the period and scope, as the report's (and the printed page's) header says them */
+    heading: 'data-testid chargeback-heading',
+    previousMonth: 'data-testid chargeback-previous-month',
+    nextMonth: 'data-testid chargeback-next-month',
+    month: 'data-testid chargeback-month',
+    scopeValue: 'data-testid chargeback-scope-value',
+    total: 'data-testid chargeback-total',
+    /** why no report could be made */
+    problems: 'data-testid chargeback-problems',
+    warnings: 'data-testid chargeback-warnings',
+    downloadCsv: 'data-testid chargeback-download-csv',
+    print: 'data-testid chargeback-print',
+    allocation: 'data-testid chargeback-allocation',
+    allocationTeam: 'data-testid chargeback-allocation-team',
+    saveAllocation: 'data-testid chargeback-save-allocation',
+    /** a section's panel: teams, api_keys, models, providers, daily, forecast, anomalies */
+    section: (section: string) => `data-testid chargeback-section-${section}`,
+  },
   forecasts: {
     table: 'data-testid forecasts-table',
     projected: (model: string) => `data-testid forecasts-projected-${model}`,
