@@ -40,7 +40,7 @@ test('a Viewer reads the saved rule, with no controls to change it', async () =>
   expect(screen.queryByRole('radio')).toBeNull();
   expect(screen.queryByTestId(testIds.chargeback.saveAllocation)).toBeNull();
   expect(screen.getByTestId(testIds.chargeback.allocation)).toHaveTextContent(
-    'Spend without a team is charged to platform. An org admin sets this rule.'
+    'Spend without a team: charged to team platform. An org admin sets this rule.'
   );
   deactivate();
 });
@@ -53,7 +53,7 @@ test('an Admin: the report follows the unsaved choice at once; Save writes it on
   expect(setting.rule()).toBe('unallocated');
   expect(setting.unsaved()).toBe(true);
   expect(screen.getByTestId(testIds.chargeback.allocation)).toHaveTextContent(
-    'This report applies your unsaved choice: Spend without a team is kept as Unallocated.'
+    'This report applies your unsaved choice (kept as Unallocated).'
   );
   await userEvent.click(saveButton());
   await screen.findByText('Allocation rule saved.');
@@ -84,7 +84,7 @@ test('a save over a newer one is refused: nothing written, their rule shown, the
   expect(backend.posts).toEqual([]);
   expect(setting.savedRule()).toEqual({ team: 'finance' });
   expect(setting.rule()).toBe('unallocated');
-  expect(screen.getByTestId(testIds.chargeback.allocation)).toHaveTextContent('Spend without a team is charged to finance.');
+  expect(screen.getByTestId(testIds.chargeback.allocation)).toHaveTextContent('Spend without a team: charged to team finance.');
 
   await userEvent.click(saveButton());
   await screen.findByText('Allocation rule saved.');

@@ -10,11 +10,12 @@ import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { SceneComponentProps, SceneObjectBase, SceneObjectState } from '@grafana/scenes';
 import { Alert, Button, Combobox, Field, RadioButtonGroup, Stack, Text, useStyles2 } from '@grafana/ui';
+import { describeRule } from '../../chargeback/allocation';
 import { DEFAULT_ALLOCATION, type AllocationRule } from '../../chargeback/types';
 import { testIds } from '../../components/testIds';
 import { loadAppSettings, SettingsConflictError, type AppSettings } from '../../settings/appSettings';
 import { isOrgAdmin } from '../Kpis/permissions';
-import { ALLOCATION_CHOICES, AllocationChoice, choiceOf, describeRule, ruleOf, sameRule } from './allocationRule';
+import { ALLOCATION_CHOICES, AllocationChoice, choiceOf, ruleOf, ruleSentence, sameRule } from './allocationRule';
 import { saveAllocationRule } from './allocationStore';
 
 export interface AllocationSettingState extends SceneObjectState {
@@ -145,8 +146,8 @@ function AllocationSettingRenderer({ model }: SceneComponentProps<AllocationSett
         </Stack>
       ) : null}
       <Text color="secondary" element="p">
-        {describeRule(model.savedRule())}
-        {unsaved ? ` This report applies your unsaved choice: ${describeRule(model.rule())}` : ''}
+        {ruleSentence(model.savedRule())}
+        {unsaved ? ` This report applies your unsaved choice (${describeRule(model.rule())}).` : ''}
         {!admin ? ' An org admin sets this rule.' : ''}
       </Text>
     </section>

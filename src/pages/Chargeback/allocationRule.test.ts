@@ -1,5 +1,5 @@
 import type { AllocationRule } from '../../chargeback/types';
-import { AllocationChoice, choiceOf, describeRule, ruleOf, sameRule } from './allocationRule';
+import { AllocationChoice, choiceOf, ruleOf, ruleSentence, sameRule } from './allocationRule';
 
 test.each<[AllocationRule, AllocationChoice]>([
   ['unallocated', 'unallocated'],
@@ -30,9 +30,9 @@ test.each<[AllocationRule | undefined, AllocationRule | undefined, boolean]>([
 });
 
 test.each<[AllocationRule, string]>([
-  ['unallocated', 'Spend without a team is kept as Unallocated.'],
-  ['proportional', "Spend without a team is spread over the teams in proportion to each team's spend."],
-  [{ team: 'platform' }, 'Spend without a team is charged to platform.'],
-])('describeRule(%j)', (rule, text) => {
-  expect(describeRule(rule)).toBe(text);
+  ['unallocated', 'Spend without a team: kept as Unallocated.'],
+  ['proportional', 'Spend without a team: proportional to team spend.'],
+  [{ team: 'platform' }, 'Spend without a team: charged to team platform.'],
+])('ruleSentence(%j)', (rule, text) => {
+  expect(ruleSentence(rule)).toBe(text);
 });

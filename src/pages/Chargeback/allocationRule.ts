@@ -2,6 +2,7 @@
  * The allocation rule as the page's editor holds it (a choice and, for "charge to a team", the
  * team) and as people read it; saving it is allocationStore.ts.
  */
+import { describeRule } from '../../chargeback/allocation';
 import { type AllocationRule, UNALLOCATED_LABEL } from '../../chargeback/types';
 
 export type AllocationChoice = 'unallocated' | 'proportional' | 'team';
@@ -29,13 +30,7 @@ export function sameRule(a: AllocationRule | undefined, b: AllocationRule | unde
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** "Spend without a team is charged to platform." */
-export function describeRule(rule: AllocationRule): string {
-  if (rule === 'unallocated') {
-    return `Spend without a team is kept as ${UNALLOCATED_LABEL}.`;
-  }
-  if (rule === 'proportional') {
-    return "Spend without a team is spread over the teams in proportion to each team's spend.";
-  }
-  return `Spend without a team is charged to ${rule.team}.`;
+/** "Spend without a team: charged to team platform." (the report's wording of the rule) */
+export function ruleSentence(rule: AllocationRule): string {
+  return `Spend without a team: ${describeRule(rule)}.`;
 }
