@@ -248,7 +248,7 @@ export interface ChargebackProblem {
 export type ChargebackOutcome = { ok: true; report: ChargebackReport } | { ok: false; problems: ChargebackProblem[] };
 
 /** Sections in report order (the CSV's `section` values and the print layout's page order). */
-export const REPORT_SECTIONS = ['summary', 'teams', 'api_keys', 'models', 'providers', 'daily', 'forecast', 'anomalies'] as const;
+export const REPORT_SECTIONS = ['summary', 'teams', 'api_keys', 'models', 'providers', 'daily', 'forecast', 'anomalies', 'unpriced'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 /* ---------- the functions, as the page imports them ---------- */
