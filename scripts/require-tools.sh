@@ -2,7 +2,7 @@
 # Makes sure the programs given as arguments are on the PATH (default: everything `npm test` runs).
 # As root on Debian it installs their packages, as `npm run demo` does; otherwise it stops at once
 # with one line naming what is missing and the command that installs it.
-#   bash scripts/require-tools.sh [prometheus promtool prometheus-alertmanager amtool chromium ...]
+#   bash scripts/require-tools.sh [prometheus promtool prometheus-alertmanager amtool victoria-metrics vmalert vmctl chromium ...]
 set -euo pipefail
 
 # the Debian package that ships each program
@@ -12,10 +12,13 @@ declare -A PACKAGE=(
   [chromium]=chromium
   [prometheus-alertmanager]=prometheus-alertmanager
   [amtool]=prometheus-alertmanager
+  [victoria-metrics]=victoria-metrics
+  [vmalert]=victoria-metrics
+  [vmctl]=victoria-metrics
 )
 
 tools=("$@")
-[ ${#tools[@]} -eq 0 ] && tools=(prometheus promtool prometheus-alertmanager amtool chromium)
+[ ${#tools[@]} -eq 0 ] && tools=(prometheus promtool prometheus-alertmanager amtool victoria-metrics vmalert vmctl chromium)
 
 missing=()
 packages=()
@@ -38,9 +41,9 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends ${packages[*]} >/dev/null
-# Debian starts a service for prometheus and for prometheus-alertmanager on install; ours run on
-# their own ports and data directories
-for service in prometheus prometheus-alertmanager; do
+# Debian starts a service for prometheus, prometheus-alertmanager and victoria-metrics on install;
+# ours run on their own ports and data directories
+for service in prometheus prometheus-alertmanager victoria-metrics; do
   if [[ " ${packages[*]} " == *" $service "* ]]; then
     (service "$service" stop || systemctl stop "$service") >/dev/null 2>&1 || true
   fi

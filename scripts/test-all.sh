@@ -5,15 +5,15 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 
-step "programs the tests run (prometheus, promtool, prometheus-alertmanager, amtool, chromium)"
-bash scripts/require-tools.sh prometheus promtool prometheus-alertmanager amtool chromium
+step "programs the tests run (prometheus, promtool, prometheus-alertmanager, amtool, victoria-metrics, vmalert, vmctl, chromium)"
+bash scripts/require-tools.sh prometheus promtool prometheus-alertmanager amtool victoria-metrics vmalert vmctl chromium
 step "typecheck"
 npx tsc --noEmit
 step "lint"
 npx eslint --cache --max-warnings=0 .
 step "unit and component tests, rules (promtool check + test)"
 npx jest --selectProjects unit --ci
-step "integration tests on a real Prometheus"
+step "integration tests on a real Prometheus, VictoriaMetrics and Alertmanager"
 npx jest --selectProjects integration --ci --runInBand
 step "production build"
 npm run build
