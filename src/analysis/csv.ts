@@ -16,6 +16,9 @@
  */
 import { DataFrame, Field, FieldType, getFieldDisplayName } from '@grafana/data';
 import { GRAFANA_USD } from '../datasource/frames';
+import { csvField, csvNumber, guardFormula } from './csvText';
+
+export { csvField, csvNumber, guardFormula };
 
 const CRLF = '\r\n';
 
@@ -40,23 +43,6 @@ export function unitText(unit: string | undefined): string {
   return affix ? affix[1].trim() : unit;
 }
 
-/** RFC 4180 quoting. */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Text cells only: a number's minus sign is no formula. */
-export function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-export function csvNumber(value: unknown): string {
-  if (value === null || value === undefined) {
-    return '';
-  }
-  const n = Number(value);
-  return Object.is(n, -0) ? '0' : String(n);
-}
 
 function timeText(value: unknown): string {
   if (value === null || value === undefined) {

@@ -4,7 +4,7 @@
  * section has no such value. RFC 4180 quoting and raw numbers, as every CSV of the app
  * (src/analysis/csv.ts): full precision, no thousands separators, no currency signs.
  */
-import { csvField, csvNumber, guardFormula } from '../analysis/csv';
+import { csvField, csvNumber, guardFormula } from '../analysis/csvText';
 import type { PercentChange } from '../analysis/coverage';
 import { describeRule } from './allocation';
 import type { ChargebackReport, ReportSection, SummaryRow, TeamRow, Unavailable } from './types';

@@ -4,10 +4,11 @@ import { demoCommand } from './commands/demo';
 import { doctorCommand } from './commands/doctor';
 import { evalCommand } from './commands/eval';
 import { promqlCommand } from './commands/promql';
+import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
 import { CliIO, Command, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, processIO, UsageError } from './io';
 
-export const COMMANDS: Command[] = [checkCommand, promqlCommand, evalCommand, rulesCommand, doctorCommand, demoCommand];
+export const COMMANDS: Command[] = [checkCommand, promqlCommand, evalCommand, reportCommand, rulesCommand, doctorCommand, demoCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
