@@ -145,6 +145,14 @@ export const ANALYSIS_SERIES = {
 } as const;
 /** Days in the anomaly baseline (the `30d` of the names above). */
 export const ANOMALY_BASELINE_DAYS = 30;
+/**
+ * Unpriced usage over the trailing hour, by provider and model: tokens and requests of the pairs
+ * whose spend over the same hour is 0 or missing (src/rules/unpricedRules.ts records them).
+ */
+export const UNPRICED_SERIES = {
+  tokens1h: 'aigateway:unpriced_tokens:1h',
+  requests1h: 'aigateway:unpriced_requests:1h',
+} as const;
 /** Anomaly threshold in standard deviations of the baseline (app setting `anomalySigma`). */
 export const DEFAULT_ANOMALY_SIGMA = 3;
 /** Marks the "all spenders" total next to the top-N series of one query (never a series label). */

@@ -36,7 +36,13 @@ test('the alert states its threshold', () => {
 
 test.each(PROFILE_IDS)('profile %s: the analysis groups after Appendix A, before the budget alerts, in the committed file too', (id) => {
   const groups = profileRuleGroups(getProfile(id));
-  expect(groups.map((g) => g.name).slice(1)).toEqual(['aispend-appendix-a', 'aispend-analysis-daily', 'aispend-analysis-baselines', 'aispend-budget-alerts']);
+  expect(groups.map((g) => g.name).slice(1)).toEqual([
+    'aispend-appendix-a',
+    'aispend-analysis-daily',
+    'aispend-analysis-baselines',
+    'aispend-unpriced-usage',
+    'aispend-budget-alerts',
+  ]);
   const committed = parse(fs.readFileSync(path.join(ROOT, profileRulesPath(id)), 'utf8')).groups;
   expect(committed.filter((g: { name: string }) => g.name.startsWith('aispend-analysis-'))).toEqual(anomalyRuleGroups());
 });

@@ -4,6 +4,7 @@ import { anomalyRuleGroups } from './anomalyRules';
 import { appendixARules, budgetAlertRules } from './derived';
 import { RULE_INTERVAL, Profile, renderProfileRules } from './profile';
 import type { RuleGroup } from './ruleGroup';
+import { unpricedRuleGroup } from './unpricedRules';
 
 export type RulesFormat = 'yaml' | 'prometheusrule';
 
@@ -13,6 +14,7 @@ export function profileRuleGroups(profile: Profile, extraGroups: RuleGroup[] = [
     { name: `aispend-${profile.id}-canonical`, interval: RULE_INTERVAL, rules: renderProfileRules(profile) },
     { name: 'aispend-appendix-a', interval: RULE_INTERVAL, rules: appendixARules() },
     ...anomalyRuleGroups(),
+    unpricedRuleGroup(),
     ...extraGroups,
     { name: 'aispend-budget-alerts', interval: RULE_INTERVAL, rules: budgetAlertRules() },
   ];
