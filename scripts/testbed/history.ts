@@ -8,6 +8,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { DemoSummary, writeDemoOpenMetricsSlices } from '../../src/demo';
+import type { WorldShape } from '../../src/demo/scaleWorld';
 import { ProfileId, profileRulesPath } from '../../src/rules';
 import { backfillOpenMetrics, backfillRecordingRules, recordingGroups } from './backfill';
 import { Progress, startProgress } from './progress';
@@ -27,6 +28,8 @@ export interface HistorySpec {
   endMs: number;
   scrapeIntervalSeconds: number;
   users?: number;
+  /** a gateway of this shape instead of the demo's (the scale test bed) */
+  world?: WorldShape;
 }
 
 export interface History {
@@ -117,7 +120,15 @@ async function generateAndBackfillRaw(spec: HistorySpec, dir: string, dataDir: s
     backfill.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   };
   const summary = await writeDemoOpenMetricsSlices(
-    { profile: spec.profile, days: spec.days, seed: spec.seed, endMs: spec.endMs, scrapeIntervalSeconds: spec.scrapeIntervalSeconds, users: spec.users },
+    {
+      profile: spec.profile,
+      days: spec.days,
+      seed: spec.seed,
+      endMs: spec.endMs,
+      scrapeIntervalSeconds: spec.scrapeIntervalSeconds,
+      users: spec.users,
+      world: spec.world,
+    },
     {
       slices: RAW_SLICES,
       sinkOf: async (slice) => {

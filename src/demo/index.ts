@@ -12,6 +12,7 @@ import { Sink, totalSamples, writeFamilySlices } from './openmetrics';
 import { mulberry32 } from './random';
 import { profileFamilies, SeriesContext } from './series';
 import { createTrafficModel, emptyTraffic, slotTimeMs, streamTraffic, TrafficModel } from './traffic';
+import { buildScaleWorld, WorldShape } from './scaleWorld';
 import { buildDemoWorld, DEMO_USERS, DemoWorld } from './world';
 
 export interface DemoOptions {
@@ -22,6 +23,8 @@ export interface DemoOptions {
   endMs: number;
   scrapeIntervalSeconds?: number;
   users?: number;
+  /** a gateway of this shape instead of the demo's (`users` is then ignored) */
+  world?: WorldShape;
 }
 
 export interface DemoSummary {
@@ -96,7 +99,9 @@ export function setUpDemo(options: DemoOptions, extraDays = 0): DemoSetup {
   const slotSeconds = options.scrapeIntervalSeconds ?? 60;
   const endMs = Math.floor(options.endMs / (slotSeconds * 1000)) * slotSeconds * 1000;
   const startMs = endMs - options.days * 86_400_000;
-  const world = buildDemoWorld(options.seed, options.users ?? DEMO_USERS, options.days);
+  const world = options.world
+    ? buildScaleWorld(options.seed, options.world, options.days)
+    : buildDemoWorld(options.seed, options.users ?? DEMO_USERS, options.days);
   const history = createTrafficModel(world, options.seed, startMs, endMs, slotSeconds);
   const model = extraDays ? { ...createTrafficModel(world, options.seed, startMs, endMs + extraDays * 86_400_000, slotSeconds), anomaly: history.anomaly } : history;
   const budgets = computeBudgets(history);

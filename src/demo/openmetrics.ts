@@ -63,7 +63,7 @@ export function nextCounterValue(value: number, k: number, model: TrafficModel, 
 }
 
 /** Where one series stands while its samples are written slice after slice. */
-interface SeriesCursor {
+export interface SeriesCursor {
   prefix: string;
   series: CounterSeries | GaugeSeries;
   restarts: Set<number>;
@@ -73,22 +73,30 @@ interface SeriesCursor {
   first: number;
 }
 
-function cursorOf(model: TrafficModel, name: string, s: CounterSeries | GaugeSeries, restartsOfPod: (pod: number) => Set<number>): SeriesCursor {
+export function cursorOf(model: TrafficModel, name: string, s: CounterSeries | GaugeSeries, restartsOfPod: (pod: number) => Set<number>): SeriesCursor {
   const first = s.kind === 'counter' ? Math.max(0, Math.min(...s.streams.map((st) => Math.floor((st.startMinute * 60) / model.slotSeconds)))) : 0;
   return { prefix: `${name}${formatLabels(s.labels)} `, series: s, restarts: s.kind === 'counter' ? restartsOfPod(s.pod) : new Set(), value: 0, first };
 }
 
+/**
+ * Sample k of the cursor's series (k ≥ its first). A counter's samples must be asked in order:
+ * sample k (time start + k·slot) reports the traffic of slots [0, k) since the pod's last restart.
+ */
+export function sampleAt(model: TrafficModel, c: SeriesCursor, k: number, scratch: SlotTraffic): number {
+  const s = c.series;
+  if (s.kind === 'gauge') {
+    return s.at(k);
+  }
+  c.value = nextCounterValue(c.value, k, model, s, c.restarts, scratch);
+  return c.value;
+}
+
 /** Writes samples [from, to) of one series; returns how many. */
 async function writeSamples(w: ChunkWriter, model: TrafficModel, c: SeriesCursor, from: number, to: number, scratch: SlotTraffic): Promise<number> {
-  const s = c.series;
   let samples = 0;
-  // sample k (time start + k·slot) reports the traffic of slots [0, k) since the pod's last restart
   for (let k = Math.max(from, c.first); k < to; k++) {
-    if (s.kind === 'counter') {
-      c.value = nextCounterValue(c.value, k, model, s, c.restarts, scratch);
-    }
     const seconds = Math.floor(model.startMs / 1000) + k * model.slotSeconds;
-    const pending = w.line(`${c.prefix}${formatValue(s.kind === 'counter' ? c.value : s.at(k))} ${seconds}`);
+    const pending = w.line(`${c.prefix}${formatValue(sampleAt(model, c, k, scratch))} ${seconds}`);
     if (pending) {
       await pending;
     }

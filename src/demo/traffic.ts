@@ -105,7 +105,7 @@ export function streamTraffic(model: TrafficModel, stream: DemoStream, slot: num
   out.inputTokens = inputTokens;
   out.outputTokens = outputTokens;
   out.cost = (inputTokens * m.inputPrice + outputTokens * m.outputPrice) / 1000;
-  out.cacheHits = countWithMean(successes * CACHE_RATES[stream.model], hashUniform(seed, id, slot, 5));
+  out.cacheHits = countWithMean(successes * CACHE_RATES[stream.model % CACHE_RATES.length], hashUniform(seed, id, slot, 5));
   out.retries = countWithMean(requests * RETRY_RATE, hashUniform(seed, id, slot, 6));
   out.fallbacksOk = fallbacks - fallbacksFailed;
   out.fallbacksFailed = fallbacksFailed;

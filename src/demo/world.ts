@@ -52,7 +52,7 @@ export interface DemoWorld {
 
 export const PROVIDERS = ['openai', 'anthropic', 'aws', 'azure', 'gcp', 'cursor', 'self-hosted'] as const;
 
-const MODELS: DemoModel[] = [
+export const MODELS: DemoModel[] = [
   m('gpt-4o', 'openai', 0.0025, 0.01, 1400, 450, 0.008),
   m('gpt-4o-mini', 'openai', 0.00015, 0.0006, 1200, 380, 0.006),
   m('claude-opus-4', 'anthropic', 0.015, 0.075, 2200, 700, 0.01),
@@ -91,6 +91,11 @@ function hexKey(random: () => number): string {
 /** Users of the demo gateway: enough for a top 10 per user and per key, few enough for a quick first history. */
 export const DEMO_USERS = 30;
 
+/** One stream starts ten days before the end, at an uneven minute: a series that starts mid-window. */
+export function lateStartMinute(days: number): number {
+  return Math.max(0, days * 1440 - 10 * 1440 + 437);
+}
+
 export function buildDemoWorld(seed: number, userCount = DEMO_USERS, days = 60): DemoWorld {
   const random = mulberry32(seed);
   const users: DemoUser[] = [];
@@ -120,8 +125,6 @@ export function buildDemoWorld(seed: number, userCount = DEMO_USERS, days = 60):
       });
     }
   });
-  // One user starts ten days before the end, at an uneven minute: a series that starts mid-window.
-  const late = streams[streams.length - 1];
-  late.startMinute = Math.max(0, days * 1440 - 10 * 1440 + 437);
+  streams[streams.length - 1].startMinute = lateStartMinute(days);
   return { models: MODELS, teams: TEAMS, users, streams, pods: DEMO_PODS };
 }
