@@ -44,8 +44,8 @@ function writeDod(w: BitWriter, dod: number): void {
     w.bits(dod & 0xfffff, 20);
   } else {
     w.bits(0b1111, 4);
-    const u = BigInt.asUintN(64, BigInt(dod));
-    w.bits64(Number(u >> 32n), Number(u & 0xffffffffn), 0, 64);
+    // two's complement of a safe integer: the high word is the floor of dod / 2^32
+    w.bits64(Math.floor(dod / 2 ** 32) >>> 0, dod >>> 0, 0, 64);
   }
 }
 
