@@ -20,6 +20,11 @@ test('the app includes the nested datasource by its plugin.json path, and its pa
   expect(pages).toContain(`/a/%PLUGIN_ID%/${ROUTES.Overview}`);
 });
 
+test.each(Object.values(ROUTES))('the page %s is in the navigation', (route) => {
+  const page = appManifest.includes.find((i) => i.type === 'page' && i.path === `/a/%PLUGIN_ID%/${route}`);
+  expect(page).toMatchObject({ addToNav: true });
+});
+
 test('both manifests require Grafana 12.4 or newer, as the README states', () => {
   expect(appManifest.dependencies.grafanaDependency).toBe('>=12.4.0');
   expect(datasourceManifest.dependencies.grafanaDependency).toBe('>=12.4.0');

@@ -5,7 +5,8 @@ import { kpisPage } from './Kpis/kpisPage';
 import { budgetsPage } from './Budgets/budgetsPage';
 import { topSpendersPage } from './TopSpenders/topSpendersPage';
 import { forecastsPage } from './Forecasts/forecastsPage';
+import { chargebackPage } from './Chargeback/chargebackPage';
 
 export function appPages(): SceneAppPage[] {
-  return [overviewPage(), kpisPage(), budgetsPage(), topSpendersPage(), forecastsPage()];
+  return [overviewPage(), kpisPage(), budgetsPage(), topSpendersPage(), forecastsPage(), chargebackPage()];
 }

@@ -84,7 +84,9 @@ test('a save over a newer one is refused: nothing written, their rule shown, the
   expect(backend.posts).toEqual([]);
   expect(setting.savedRule()).toEqual({ team: 'finance' });
   expect(setting.rule()).toBe('unallocated');
-  expect(screen.getByTestId(testIds.chargeback.allocation)).toHaveTextContent('Spend without a team: charged to team finance.');
+  expect(screen.getByTestId(testIds.chargeback.allocation)).toHaveTextContent(
+    'Spend without a team: charged to team finance.'
+  );
 
   await userEvent.click(saveButton());
   await screen.findByText('Allocation rule saved.');

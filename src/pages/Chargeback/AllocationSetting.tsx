@@ -107,7 +107,11 @@ function AllocationSettingRenderer({ model }: SceneComponentProps<AllocationSett
   const admin = isOrgAdmin();
   const unsaved = model.unsaved();
   return (
-    <section className={styles.box} aria-label="Allocation of spend without a team" data-testid={testIds.chargeback.allocation}>
+    <section
+      className={styles.box}
+      aria-label="Allocation of spend without a team"
+      data-testid={testIds.chargeback.allocation}
+    >
       {loadError && <Alert severity="warning" title={loadError} />}
       {notice && (
         <Alert severity={notice.severity} title={notice.text} onRemove={() => model.setState({ notice: undefined })} />

@@ -8,8 +8,16 @@ import { type AllocationRule, UNALLOCATED_LABEL } from '../../chargeback/types';
 export type AllocationChoice = 'unallocated' | 'proportional' | 'team';
 
 export const ALLOCATION_CHOICES: ReadonlyArray<{ value: AllocationChoice; label: string; description: string }> = [
-  { value: 'unallocated', label: `Keep as ${UNALLOCATED_LABEL}`, description: 'Spend without a team stays on its own row' },
-  { value: 'proportional', label: 'Spread proportionally', description: "Split over the teams in proportion to each team's spend" },
+  {
+    value: 'unallocated',
+    label: `Keep as ${UNALLOCATED_LABEL}`,
+    description: 'Spend without a team stays on its own row',
+  },
+  {
+    value: 'proportional',
+    label: 'Spread proportionally',
+    description: "Split over the teams in proportion to each team's spend",
+  },
   { value: 'team', label: 'Charge to a team', description: 'All spend without a team goes to one team' },
 ];
 

@@ -6,7 +6,12 @@ const END = Date.UTC(2026, 11, 1) / 1000;
 const START = Date.UTC(2026, 10, 1) / 1000;
 const DAY = 86400;
 
-const instant = (id: ChargebackQuery['id'], timeSec: number): ChargebackQuery => ({ id, kind: 'instant', expr: `${id}_expr`, timeSec });
+const instant = (id: ChargebackQuery['id'], timeSec: number): ChargebackQuery => ({
+  id,
+  kind: 'instant',
+  expr: `${id}_expr`,
+  timeSec,
+});
 const range = (id: ChargebackQuery['id'], startSec: number, endSec: number): ChargebackQuery => ({
   id,
   kind: 'range',
@@ -20,7 +25,13 @@ test.each<[string, ChargebackQuery[], Array<[number, number, string[]]>]>([
   ['nothing', [], []],
   [
     'instants at the period end and at the previous end, a daily range: three requests',
-    [instant('total', END), instant('previousTotal', START), instant('teams', END), range('daily', START, END), range('dailyCoverage', START, END)],
+    [
+      instant('total', END),
+      instant('previousTotal', START),
+      instant('teams', END),
+      range('daily', START, END),
+      range('dailyCoverage', START, END),
+    ],
     [
       [END, END, ['total', 'teams']],
       [START, START, ['previousTotal']],
@@ -41,7 +52,9 @@ test.each<[string, ChargebackQuery[], Array<[number, number, string[]]>]>([
 
 test('an instant request ends at its time; a range request spans its days with the step as minimum interval', () => {
   const prometheus = { uid: 'prom', type: 'prometheus' };
-  const [instants, ranges] = queryGroups([instant('total', END), range('daily', START, END)]).map((g) => requestOf(g, prometheus));
+  const [instants, ranges] = queryGroups([instant('total', END), range('daily', START, END)]).map((g) =>
+    requestOf(g, prometheus)
+  );
   expect(instants.range.to.valueOf()).toBe(END * 1000);
   expect(instants.range.from.valueOf()).toBeLessThan(END * 1000);
   expect(instants.targets).toEqual([
@@ -99,10 +112,19 @@ const panel = (state: LoadingState, series = [] as PanelData['series'], message?
   ({ state, series, errors: message ? [{ message }] : undefined }) as PanelData;
 
 test.each<[string, PanelData[], LoadingState, unknown]>([
-  ['one request still loading', [panel(LoadingState.Done), panel(LoadingState.Loading)], LoadingState.Loading, undefined],
+  [
+    'one request still loading',
+    [panel(LoadingState.Done), panel(LoadingState.Loading)],
+    LoadingState.Loading,
+    undefined,
+  ],
   [
     'a failed request: its error, once per message',
-    [panel(LoadingState.Error, [], 'bad_data: parse error'), panel(LoadingState.Error, [], 'bad_data: parse error'), panel(LoadingState.Loading)],
+    [
+      panel(LoadingState.Error, [], 'bad_data: parse error'),
+      panel(LoadingState.Error, [], 'bad_data: parse error'),
+      panel(LoadingState.Loading),
+    ],
     LoadingState.Error,
     { errors: ['bad_data: parse error'] },
   ],
@@ -110,7 +132,12 @@ test.each<[string, PanelData[], LoadingState, unknown]>([
     'all answered: every query has its answer, empty ones included',
     [panel(LoadingState.Done, [seriesFrame('total', {}, [[END, 9]])])],
     LoadingState.Done,
-    { results: { total: { kind: 'instant', values: [{ labels: {}, value: 9 }] }, teams: { kind: 'instant', values: [] } } },
+    {
+      results: {
+        total: { kind: 'instant', values: [{ labels: {}, value: 9 }] },
+        teams: { kind: 'instant', values: [] },
+      },
+    },
   ],
 ])('reportDataOf: %s', (_name, panels, state, rest) => {
   const data = reportDataOf([instant('total', END), instant('teams', END)], panels);

@@ -43,7 +43,9 @@ export function queryGroups(queries: readonly ChargebackQuery[]): QueryGroup[] {
 }
 
 export function targetOf(query: ChargebackQuery): PrometheusTarget {
-  return query.kind === 'instant' ? instantTarget(query.id, query.expr) : rangeTarget(query.id, query.expr, query.stepSec);
+  return query.kind === 'instant'
+    ? instantTarget(query.id, query.expr)
+    : rangeTarget(query.id, query.expr, query.stepSec);
 }
 
 function rangeOf(group: QueryGroup): TimeRange {
@@ -81,7 +83,9 @@ function rangeSeries(frames: readonly DataFrame[]): RangeSeries[] {
       .map((field) => ({
         labels: { ...field.labels },
         points: field.values.flatMap((value, i) =>
-          value === null || value === undefined || !time ? [] : [{ timeSec: Number(time.values[i]) / 1000, value: Number(value) }]
+          value === null || value === undefined || !time
+            ? []
+            : [{ timeSec: Number(time.values[i]) / 1000, value: Number(value) }]
         ),
       }));
   });
@@ -94,7 +98,10 @@ export function answerOf(query: ChargebackQuery, frames: readonly DataFrame[]): 
     : { kind: 'range', series: rangeSeries(own) };
 }
 
-export function resultsFromFrames(queries: readonly ChargebackQuery[], frames: readonly DataFrame[]): ChargebackResults {
+export function resultsFromFrames(
+  queries: readonly ChargebackQuery[],
+  frames: readonly DataFrame[]
+): ChargebackResults {
   return Object.fromEntries(queries.map((q) => [q.id, answerOf(q, frames)]));
 }
 
@@ -113,11 +120,20 @@ export function reportDataOf(queries: readonly ChargebackQuery[], panels: readon
   if (panels.some((p) => p.state !== LoadingState.Done)) {
     return { state: LoadingState.Loading };
   }
-  return { state: LoadingState.Done, results: resultsFromFrames(queries, panels.flatMap((p) => p.series)) };
+  return {
+    state: LoadingState.Done,
+    results: resultsFromFrames(
+      queries,
+      panels.flatMap((p) => p.series)
+    ),
+  };
 }
 
 /** Runs every query on the datasource; emits as the requests answer. */
-export function runReportQueries(datasource: DataSourceRef, queries: readonly ChargebackQuery[]): Observable<ReportData> {
+export function runReportQueries(
+  datasource: DataSourceRef,
+  queries: readonly ChargebackQuery[]
+): Observable<ReportData> {
   const groups = queryGroups(queries);
   if (groups.length === 0) {
     return of({ state: LoadingState.Done, results: {} });

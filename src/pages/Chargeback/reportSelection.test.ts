@@ -17,22 +17,57 @@ const NOV_3 = Date.UTC(2026, 10, 3) / 1000;
 const NOV_17 = Date.UTC(2026, 10, 17) / 1000;
 
 test.each<[string, SceneObjectUrlValues, ReportSelection]>([
-  ['nothing: the last full month, all teams', {}, { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'all' } }],
-  ['a month and a team', { month: '2026-10', team: 'research' }, { period: { kind: 'month', month: '2026-10' }, scope: { kind: 'team', team: 'research' } }],
-  ['an API key', { api_key: 'sk-1' }, { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'api_key', apiKey: 'sk-1' } }],
-  ['a team wins over a key', { team: 'a', api_key: 'k' }, { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'team', team: 'a' } }],
+  [
+    'nothing: the last full month, all teams',
+    {},
+    { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'all' } },
+  ],
+  [
+    'a month and a team',
+    { month: '2026-10', team: 'research' },
+    { period: { kind: 'month', month: '2026-10' }, scope: { kind: 'team', team: 'research' } },
+  ],
+  [
+    'an API key',
+    { api_key: 'sk-1' },
+    { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'api_key', apiKey: 'sk-1' } },
+  ],
+  [
+    'a team wins over a key',
+    { team: 'a', api_key: 'k' },
+    { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'team', team: 'a' } },
+  ],
   ['an empty team: all teams', { team: '' }, { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'all' } }],
-  ['custom days, both included', { start: '2026-11-03', end: '2026-11-16' }, { period: { kind: 'custom', startSec: NOV_3, endSec: NOV_17 }, scope: { kind: 'all' } }],
-  ['a custom start alone: that one day', { start: '2026-11-03' }, { period: { kind: 'custom', startSec: NOV_3, endSec: NOV_3 + 86400 }, scope: { kind: 'all' } }],
-  ['a malformed month is kept for the report to name', { month: '2026-13' }, { period: { kind: 'month', month: '2026-13' }, scope: { kind: 'all' } }],
-  ['an array value: its first', { month: ['2026-09', '2026-08'] }, { period: { kind: 'month', month: '2026-09' }, scope: { kind: 'all' } }],
+  [
+    'custom days, both included',
+    { start: '2026-11-03', end: '2026-11-16' },
+    { period: { kind: 'custom', startSec: NOV_3, endSec: NOV_17 }, scope: { kind: 'all' } },
+  ],
+  [
+    'a custom start alone: that one day',
+    { start: '2026-11-03' },
+    { period: { kind: 'custom', startSec: NOV_3, endSec: NOV_3 + 86400 }, scope: { kind: 'all' } },
+  ],
+  [
+    'a malformed month is kept for the report to name',
+    { month: '2026-13' },
+    { period: { kind: 'month', month: '2026-13' }, scope: { kind: 'all' } },
+  ],
+  [
+    'an array value: its first',
+    { month: ['2026-09', '2026-08'] },
+    { period: { kind: 'month', month: '2026-09' }, scope: { kind: 'all' } },
+  ],
 ])('selectionFromUrl: %s', (_name, url, expected) => {
   expect(selectionFromUrl(url, NOW)).toEqual(expected);
 });
 
 test.each<[string, ReportSelection]>([
   ['a month, all teams', { period: { kind: 'month', month: '2026-11' }, scope: { kind: 'all' } }],
-  ['custom days, one key', { period: { kind: 'custom', startSec: NOV_3, endSec: NOV_17 }, scope: { kind: 'api_key', apiKey: 'sk-1' } }],
+  [
+    'custom days, one key',
+    { period: { kind: 'custom', startSec: NOV_3, endSec: NOV_17 }, scope: { kind: 'api_key', apiKey: 'sk-1' } },
+  ],
   ['a month, one team', { period: { kind: 'month', month: '2025-02' }, scope: { kind: 'team', team: 'data science' } }],
 ])('the URL round trip: %s', (_name, selection) => {
   expect(selectionFromUrl(selectionToUrl(selection), NOW)).toEqual(selection);
@@ -65,7 +100,12 @@ test.each<[string, ChargebackPeriod, -1 | 1, string]>([
   ['back from a month', { kind: 'month', month: '2026-01' }, -1, '2025-12'],
   ['forward from a month', { kind: 'month', month: '2026-11' }, 1, '2026-12'],
   ['from a malformed month: around the last full month', { kind: 'month', month: 'nope' }, -1, '2026-10'],
-  ['from a custom period: around the month it starts in', { kind: 'custom', startSec: NOV_3, endSec: NOV_17 }, 1, '2026-12'],
+  [
+    'from a custom period: around the month it starts in',
+    { kind: 'custom', startSec: NOV_3, endSec: NOV_17 },
+    1,
+    '2026-12',
+  ],
 ])('monthStep: %s', (_name, period, by, month) => {
   expect(monthStep(period, NOW, by)).toEqual({ kind: 'month', month });
 });

@@ -56,7 +56,11 @@ export function customDays(period: Extract<ChargebackPeriod, { kind: 'custom' }>
 function scopeFromUrl(values: SceneObjectUrlValues): ChargebackScope {
   const team = text(values[KEYS.team]);
   const apiKey = text(values[KEYS.apiKey]);
-  return team !== undefined ? { kind: 'team', team } : apiKey !== undefined ? { kind: 'api_key', apiKey } : { kind: 'all' };
+  return team !== undefined
+    ? { kind: 'team', team }
+    : apiKey !== undefined
+      ? { kind: 'api_key', apiKey }
+      : { kind: 'all' };
 }
 
 export function selectionFromUrl(values: SceneObjectUrlValues, nowSec: number): ReportSelection {

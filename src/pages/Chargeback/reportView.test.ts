@@ -1,6 +1,15 @@
 import type { PercentChange } from '../../analysis/coverage';
 import type { ChargebackReport } from '../../chargeback/types';
-import { changePercentText, changeUsd, comparisonLine, comparisonNote, csvFileName, isUnavailable, periodAndScope, utcMinute } from './reportView';
+import {
+  changePercentText,
+  changeUsd,
+  comparisonLine,
+  comparisonNote,
+  csvFileName,
+  isUnavailable,
+  periodAndScope,
+  utcMinute,
+} from './reportView';
 
 test.each<[PercentChange, string]>([
   [{ kind: 'percent', percent: 12.345 }, '+12.3 %'],
@@ -48,7 +57,11 @@ test.each<[string, Partial<ChargebackReport>, string | null]>([
 test.each<[string, string, string]>([
   ['2026-11', 'all teams', 'aispend-chargeback-2026-11-all-teams.csv'],
   ['2026-11-03 – 2026-11-16', 'API key sk-…Ab/9', 'aispend-chargeback-2026-11-03-2026-11-16-api-key-sk-ab-9.csv'],
-  ['2026-12 (to 2026-12-05 12:00 UTC)', 'team "" (Unallocated)', 'aispend-chargeback-2026-12-to-2026-12-05-12-00-utc-team-unallocated.csv'],
+  [
+    '2026-12 (to 2026-12-05 12:00 UTC)',
+    'team "" (Unallocated)',
+    'aispend-chargeback-2026-12-to-2026-12-05-12-00-utc-team-unallocated.csv',
+  ],
 ])('csvFileName(%s, %s)', (label, scopeLabel, name) => {
   expect(csvFileName(report({ period: { label } as ChargebackReport['period'], scopeLabel }))).toBe(name);
 });

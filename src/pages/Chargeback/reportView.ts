@@ -5,7 +5,7 @@
  */
 import type { PercentChange } from '../../analysis/coverage';
 import { describeRule } from '../../chargeback/allocation';
-import type { ChargebackReport, Comparison, Unavailable } from '../../chargeback/types';
+import type { ChargebackReport, Comparison, DailyRow, SummaryRow, TeamRow, Unavailable } from '../../chargeback/types';
 import { formatPercent, NO_VALUE } from '../../format/numbers';
 
 export const REPORT_TITLE = 'Chargeback report';
@@ -16,7 +16,11 @@ export function isUnavailable(section: object): section is Unavailable {
 
 /** "+12.3 %", "new" (nothing before), or "—" (withheld for lack of data, or nothing to compare). */
 export function changePercentText(change: PercentChange): string {
-  return change.kind === 'percent' ? formatPercent(change.percent, { signed: true }) : change.kind === 'new' ? 'new' : NO_VALUE;
+  return change.kind === 'percent'
+    ? formatPercent(change.percent, { signed: true })
+    : change.kind === 'new'
+      ? 'new'
+      : NO_VALUE;
 }
 
 /** The change in USD; none without a previous value. */
@@ -39,7 +43,9 @@ export function comparisonLine(report: ChargebackReport): string {
  * percentages stand.
  */
 export function comparisonNote(report: ChargebackReport): string | null {
-  return report.totalChange.kind === 'withheld' ? `${report.totalChange.note}: changes in USD only, no percentages.` : null;
+  return report.totalChange.kind === 'withheld'
+    ? `${report.totalChange.note}: changes in USD only, no percentages.`
+    : null;
 }
 
 function slug(text: string): string {
@@ -61,4 +67,46 @@ export function utcMinute(timeSec: number): string {
   }
   const iso = new Date(timeSec * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export const TOTAL_LABEL = 'Total';
+
+/** The summaries' last line: the report's total and its change (the rows add up to it). */
+export function summaryTotalRow(report: ChargebackReport): SummaryRow {
+  return {
+    key: '',
+    label: TOTAL_LABEL,
+    spend: report.total,
+    sharePercent: report.total > 0 ? 100 : null,
+    previous: report.previousTotal,
+    change: report.totalChange,
+  };
+}
+
+/**
+ * The teams' last line: what the scope recorded, what the rule added, what it is charged. A team
+ * charged a share of unteamed spend has no previous charge in the report: no comparison then.
+ */
+export function teamTotalRow(report: ChargebackReport): TeamRow {
+  const added = report.allocation.allocatedToScope;
+  return {
+    ...summaryTotalRow(report),
+    spend: report.charged,
+    recorded: report.total,
+    allocated: added,
+    ...(added !== 0 ? { previous: null, change: { kind: 'none' } } : {}),
+  };
+}
+
+/** The days' last line: the total, and how much of the period has data. */
+export function dailyTotalRow(report: ChargebackReport): DailyRow {
+  return {
+    day: TOTAL_LABEL,
+    startSec: report.period.startSec,
+    spend: report.total,
+    sharePercent: report.total > 0 ? 100 : null,
+    previous: null,
+    change: { kind: 'none' },
+    coverage: report.coverage.current.ratio,
+  };
 }

@@ -41,7 +41,14 @@ test.each<[string, SummaryRow, Record<string, [unknown, string]>]>([
   ],
   [
     'the residual row: no share, no comparison',
-    summary({ label: '(not attributed to an API key)', spend: 12.34, sharePercent: null, previous: null, change: { kind: 'none' }, residual: true }),
+    summary({
+      label: '(not attributed to an API key)',
+      spend: 12.34,
+      sharePercent: null,
+      previous: null,
+      change: { kind: 'none' },
+      residual: true,
+    }),
     { Model: ['(not attributed to an API key)', ''], Share: ['—', ''], 'Change %': ['—', 'neutral'] },
   ],
 ])('summary columns: %s', (_name, row, expected) => {
@@ -56,8 +63,16 @@ const team = (over: Partial<TeamRow>): TeamRow => ({
 });
 
 test.each<[string, TeamRow, Record<string, [unknown, string]>]>([
-  ['a team that receives unteamed spend', team({}), { Team: ['research', ''], Recorded: ['$1,000.00', ''], Allocated: ['+$234.50', ''], Charged: ['$1,234.50', ''] }],
-  ['the Unallocated row that gives it away', team({ key: '', label: 'Unallocated', recorded: 234.5, allocated: -234.5, spend: 0 }), { Team: ['Unallocated', ''], Allocated: ['−$234.50', ''], Charged: ['$0.00', ''] }],
+  [
+    'a team that receives unteamed spend',
+    team({}),
+    { Team: ['research', ''], Recorded: ['$1,000.00', ''], Allocated: ['+$234.50', ''], Charged: ['$1,234.50', ''] },
+  ],
+  [
+    'the Unallocated row that gives it away',
+    team({ key: '', label: 'Unallocated', recorded: 234.5, allocated: -234.5, spend: 0 }),
+    { Team: ['Unallocated', ''], Allocated: ['−$234.50', ''], Charged: ['$0.00', ''] },
+  ],
   ['a team the rule does not touch', team({ allocated: 0 }), { Allocated: ['—', ''] }],
 ])('team columns: %s', (_name, row, expected) => {
   expect(cells(teamColumns(), row)).toMatchObject(expected);
@@ -87,7 +102,15 @@ test('daily columns: the day, its change vs the day before, and how much of it h
 test.each<[string, ForecastRow, Record<string, [unknown, string]>]>([
   [
     'a model with a week of history',
-    { model: 'claude-3-5-sonnet', monthToDate: 310.2, projectedMonthEnd: 1204.75, forecastDailyRate: 41.2, trend: 'increasing', shortHistory: false, sharePercent: 40 },
+    {
+      model: 'claude-3-5-sonnet',
+      monthToDate: 310.2,
+      projectedMonthEnd: 1204.75,
+      forecastDailyRate: 41.2,
+      trend: 'increasing',
+      shortHistory: false,
+      sharePercent: 40,
+    },
     {
       Model: ['claude-3-5-sonnet', ''],
       'Month to date': ['$310.20', ''],
@@ -99,7 +122,15 @@ test.each<[string, ForecastRow, Record<string, [unknown, string]>]>([
   ],
   [
     'a new model',
-    { model: '', monthToDate: 3, projectedMonthEnd: 9, forecastDailyRate: 0.3, trend: 'stable', shortHistory: true, sharePercent: null },
+    {
+      model: '',
+      monthToDate: 3,
+      projectedMonthEnd: 9,
+      forecastDailyRate: 0.3,
+      trend: 'stable',
+      shortHistory: true,
+      sharePercent: null,
+    },
     { Model: ['(no model)', ''], Trend: ['stable (under 7 days of history)', 'neutral'], Share: ['—', ''] },
   ],
 ])('forecast columns: %s', (_name, row, expected) => {
@@ -109,7 +140,15 @@ test.each<[string, ForecastRow, Record<string, [unknown, string]>]>([
 test.each<[string, AnomalyInPeriodRow, Record<string, [unknown, string]>]>([
   [
     'a spike',
-    { provider: 'openai', model: 'gpt-4o', team: '', firstDetectedSec: Date.UTC(2026, 10, 12, 14) / 1000, anomalousHours: 5, peakDailyRate: 812.5, deviationPercent: 412.3 },
+    {
+      provider: 'openai',
+      model: 'gpt-4o',
+      team: '',
+      firstDetectedSec: Date.UTC(2026, 10, 12, 14) / 1000,
+      anomalousHours: 5,
+      peakDailyRate: 812.5,
+      deviationPercent: 412.3,
+    },
     {
       Model: ['gpt-4o', ''],
       Provider: ['openai', ''],
@@ -122,7 +161,15 @@ test.each<[string, AnomalyInPeriodRow, Record<string, [unknown, string]>]>([
   ],
   [
     'a rise on a zero baseline is infinite; an unknown first hour is —',
-    { provider: 'anthropic', model: 'claude', team: 'ml', firstDetectedSec: NaN, anomalousHours: 1, peakDailyRate: 10, deviationPercent: Infinity },
+    {
+      provider: 'anthropic',
+      model: 'claude',
+      team: 'ml',
+      firstDetectedSec: NaN,
+      anomalousHours: 1,
+      peakDailyRate: 10,
+      deviationPercent: Infinity,
+    },
     { 'First detected': ['—', ''], 'Deviation from baseline': ['+∞ %', 'bad'] },
   ],
 ])('anomaly columns: %s', (_name, row, expected) => {

@@ -3,7 +3,14 @@
  * breakdown, the forecast and the anomalies. Money with the app's formats (src/format/numbers.ts),
  * changes red for more spend; a change in percent only where the report says it stands.
  */
-import type { AnomalyInPeriodRow, Comparison, DailyRow, ForecastRow, SummaryRow, TeamRow } from '../../chargeback/types';
+import type {
+  AnomalyInPeriodRow,
+  Comparison,
+  DailyRow,
+  ForecastRow,
+  SummaryRow,
+  TeamRow,
+} from '../../chargeback/types';
 import { spendChangeTone } from '../../components/ValueTable/format';
 import type { ValueColumn } from '../../components/ValueTable/ValueTable';
 import { formatKpiValue, formatNumber, formatPercent, formatUsd, NO_VALUE } from '../../format/numbers';
@@ -44,7 +51,11 @@ function changeColumns<Row extends Compared>(): Array<ValueColumn<Row>> {
 
 /** API keys, models, providers: the name, spend, share and change. */
 export function summaryColumns(nameHeader: string): Array<ValueColumn<SummaryRow>> {
-  return [{ id: 'name', header: nameHeader, render: (r) => r.label }, ...spendColumns<SummaryRow>(), ...changeColumns<SummaryRow>()];
+  return [
+    { id: 'name', header: nameHeader, render: (r) => r.label },
+    ...spendColumns<SummaryRow>(),
+    ...changeColumns<SummaryRow>(),
+  ];
 }
 
 /** Teams: what each recorded, what the allocation rule moved, and what it is charged. */
@@ -52,7 +63,12 @@ export function teamColumns(): Array<ValueColumn<TeamRow>> {
   return [
     { id: 'name', header: 'Team', render: (r) => r.label },
     { id: 'recorded', header: 'Recorded', numeric: true, render: (r) => formatUsd(r.recorded) },
-    { id: 'allocated', header: 'Allocated', numeric: true, render: (r) => (r.allocated === 0 ? NO_VALUE : formatUsd(r.allocated, { signed: true })) },
+    {
+      id: 'allocated',
+      header: 'Allocated',
+      numeric: true,
+      render: (r) => (r.allocated === 0 ? NO_VALUE : formatUsd(r.allocated, { signed: true })),
+    },
     ...spendColumns<TeamRow>('Charged'),
     ...changeColumns<TeamRow>(),
   ];
@@ -72,7 +88,12 @@ export function forecastColumns(): Array<ValueColumn<ForecastRow>> {
   return [
     { id: 'model', header: 'Model', render: (r) => r.model || '(no model)' },
     { id: 'monthToDate', header: 'Month to date', numeric: true, render: (r) => formatUsd(r.monthToDate) },
-    { id: 'rate', header: 'Forecast rate', numeric: true, render: (r) => formatKpiValue(USD_PER_DAY, r.forecastDailyRate) },
+    {
+      id: 'rate',
+      header: 'Forecast rate',
+      numeric: true,
+      render: (r) => formatKpiValue(USD_PER_DAY, r.forecastDailyRate),
+    },
     { id: 'projected', header: 'Projected month end', numeric: true, render: (r) => formatUsd(r.projectedMonthEnd) },
     { id: 'share', header: 'Share', numeric: true, render: (r) => formatPercent(r.sharePercent) },
     {
