@@ -8,7 +8,6 @@ import { css } from '@emotion/css';
 import { getDisplayProcessor, GrafanaTheme2, LoadingState } from '@grafana/data';
 import { SceneComponentProps, SceneObjectBase, SceneObjectState, SceneQueryRunner } from '@grafana/scenes';
 import type { DataSourceRef } from '@grafana/schema';
-import { FILTER_VARIABLES } from '../../datasource/types';
 import { Icon, LoadingBar, Sparkline, Tooltip, useStyles2, useTheme2 } from '@grafana/ui';
 import { Link, useLocation } from 'react-router-dom';
 import { ROUTES } from '../../constants';
@@ -17,19 +16,10 @@ import { prefixRoute } from '../../utils/utils.routing';
 import { testIds } from '../../components/testIds';
 import { formatKpiValue, formatPercent, NO_VALUE } from '../../format/numbers';
 import { useCoverage } from '../../scenes/coverageProvider';
-import { SPARKLINE_LOOKBACK, TILE_REF, TileChange, tileModel } from './tileModel';
+import { TileChange, tileModel, tileQueries } from './tileModel';
 
 export interface KpiTileState extends SceneObjectState {
   kpi: KpiDefinition;
-}
-
-export function tileQueries(kpi: KpiDefinition) {
-  const base = { kpiId: kpi.id, groupBy: kpi.defaultGroupBy, filterVariables: FILTER_VARIABLES };
-  return [
-    { ...base, refId: TILE_REF.value, mode: 'instant' as const },
-    { ...base, refId: TILE_REF.previous, mode: 'instant' as const, period: 'previous' as const },
-    { ...base, refId: TILE_REF.trend, mode: 'range' as const, lookback: SPARKLINE_LOOKBACK, step: '1d' },
-  ];
 }
 
 export class KpiTile extends SceneObjectBase<KpiTileState> {

@@ -9,9 +9,20 @@
 import { DataFrame, Field, FieldType } from '@grafana/data';
 import { comparisonPeriods, type CoverageReading, coverageVerdict } from '../../analysis/coverage';
 import type { KpiDefinition } from '../../engine/catalog';
+import { FILTER_VARIABLES, type KpiQuery } from '../../datasource/types';
 
 export const TILE_REF = { value: 'value', previous: 'previous', trend: 'trend' } as const;
 export const SPARKLINE_LOOKBACK = '14d';
+
+/** The tile's three KPI queries (also what `npm run bench:scale` measures for the Overview page). */
+export function tileQueries(kpi: KpiDefinition): KpiQuery[] {
+  const base = { kpiId: kpi.id, groupBy: kpi.defaultGroupBy, filterVariables: FILTER_VARIABLES };
+  return [
+    { ...base, refId: TILE_REF.value, mode: 'instant' },
+    { ...base, refId: TILE_REF.previous, mode: 'instant', period: 'previous' },
+    { ...base, refId: TILE_REF.trend, mode: 'range', lookback: SPARKLINE_LOOKBACK, step: '1d' },
+  ];
+}
 
 export interface TileChange {
   /** relative change in percent; null when the previous period had no spend to compare with */
