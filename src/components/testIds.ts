@@ -1,6 +1,8 @@
 export const testIds = {
   /** how much of a period has data, where it is under 90 % (a panel's title bar) */
   coverageNote: 'data-testid coverage-note',
+  /** models used without a price (spend 0 or missing) beside a page's spend */
+  unpricedNote: 'data-testid unpriced-note',
   overview: {
     tile: (kpiId: string) => `data-testid overview-tile-${kpiId}`,
     tileValue: (kpiId: string) => `data-testid overview-tile-value-${kpiId}`,

@@ -1,6 +1,7 @@
 import { EmbeddedScene, SceneCSSGridLayout, SceneQueryRunner } from '@grafana/scenes';
 import { OVERVIEW_KPI_IDS } from '../../engine/catalog';
 import { CoverageProvider } from '../../scenes/coverageProvider';
+import { UnpricedUsageNote } from '../../scenes/UnpricedUsageNote';
 import { KpiTile } from './KpiTile';
 import { overviewScene } from './overviewScene';
 import { FILTER_VARIABLES } from '../../datasource/types';
@@ -39,6 +40,14 @@ test('one coverage query for the whole page, on the Prometheus datasource, three
   const provider = providers![0] as CoverageProvider;
   expect(provider.state.periods).toBe(3);
   expect((provider.state.$data as SceneQueryRunner).state.datasource).toEqual(datasources.prometheus);
+});
+
+test('the unpriced-usage warning follows the filters, on the Prometheus datasource', () => {
+  const controls = overviewScene(datasources).state.controls ?? [];
+  const notes = controls.filter((c) => c instanceof UnpricedUsageNote);
+  expect(notes).toHaveLength(1);
+  expect(controls.indexOf(notes[0])).toBe(1);
+  expect((notes[0].state.$data as SceneQueryRunner).state.datasource).toEqual(datasources.prometheus);
 });
 
 test('the page has the provider / model / team filters and a 30-day default range', () => {
