@@ -22,8 +22,13 @@ export function formatValue(value: number): string {
   if (value === -Infinity) {
     return '-Inf';
   }
+  return String(printedValue(value));
+}
+
+/** A finite value as the exposition prints it (and a scraper reads it back). */
+export function printedValue(value: number): number {
   // micro-dollar precision keeps the text short; counts are integers anyway
-  return String(Math.round(value * 1e6) / 1e6);
+  return Math.round(value * 1e6) / 1e6;
 }
 
 /** Buffers lines and hands them to the sink in chunks, waiting when the sink applies backpressure. */
