@@ -23,7 +23,7 @@ test('a KPI threshold by team becomes query, reduce and threshold in the provisi
     ['C', EXPRESSION_DATASOURCE_UID, 'threshold'],
   ]);
   expect(rule.data[0].model).toMatchObject({
-    expr: '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))',
+    expr: '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / ignoring () sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))',
     instant: true,
   });
   expect(rule.data[1].model).toMatchObject({ expression: 'A', reducer: 'last' });

@@ -14,8 +14,8 @@ test.each<[string, string, WhatChangedOptions, string, string]>([
     'a ratio by team',
     'total_cost / total_inferences',
     { ...byModel, label: 'team' },
-    `(sum by (team) (${spend()}) / sum by (team) (${requests}))`,
-    `(sum by (team) (${spendBefore()}) / sum by (team) (${requestsBefore}))`,
+    `(sum by (team) (${spend()}) / ignoring () sum by (team) (${requests}))`,
+    `(sum by (team) (${spendBefore()}) / ignoring () sum by (team) (${requestsBefore}))`,
   ],
   [
     'a share: all. is shifted too',

@@ -63,7 +63,7 @@ test('a standard KPI grouped by team runs as one instant PromQL on the configure
   const ds = new KpiDataSource(settings);
   const response = await lastValueFrom(ds.query(request([{ kpiId: 'cost_per_inference', mode: 'instant', groupBy: 'team' }])));
   const promql =
-    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))';
+    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / ignoring () sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))';
   expect(getDataSourceSrv().get).toHaveBeenCalledWith({ uid: 'prom' });
   expect(prometheus.query).toHaveBeenCalledTimes(1);
   expect(prometheus.query.mock.calls[0][0].targets).toEqual([

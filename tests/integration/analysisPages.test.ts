@@ -15,10 +15,9 @@ import { SPENDER_DIMENSIONS } from '../../src/analysis/topSpenders';
 import http from 'http';
 import { compileRequest } from '../../src/cli/kpiQuery';
 import { PromSeries, promNumber } from '../../src/cli/prometheusHttp';
-import { anomalyRuleGroups } from '../../src/rules/anomalyRules';
-import { RecordingRule } from '../../src/rules/profile';
 import { anomalyQuery, anomalyStatus, REF_ANOMALIES } from '../../src/pages/Forecasts/anomalyView';
 import { topSpendersFromFrames, topSpendersTargets } from '../../src/pages/TopSpenders/topSpendersView';
+import { inlineRecorded } from './inlineRecorded';
 import { testbed, TEST_END_MS } from './testbed';
 
 jest.setTimeout(120_000);
@@ -88,21 +87,6 @@ test.each(SPENDER_DIMENSIONS.map((d) => [d]))(
     );
   }
 );
-
-const RECORDED: RecordingRule[] = anomalyRuleGroups()
-  .flatMap((g) => g.rules)
-  .filter((r): r is RecordingRule => 'record' in r)
-  .sort((a, b) => b.record.length - a.record.length);
-
-/** `promql` with each recorded series replaced by its rule's expression, longest names first. */
-function inlineRecorded(promql: string): string {
-  let out = promql;
-  for (const rule of RECORDED) {
-    const name = new RegExp(`(?<![\\w:])${rule.record.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w:])`, 'g');
-    out = out.replace(name, `(${rule.expr})`);
-  }
-  return out;
-}
 
 const keyOf = (m: Record<string, string>) => JSON.stringify([m.provider ?? '', m.model ?? '', m.team ?? '']);
 

@@ -85,7 +85,7 @@ test('the PromQL toggle shows the expression the query runs', async () => {
   render(<Harness initial={{ refId: 'A', kpiId: 'cost_per_inference', mode: 'instant', groupBy: 'team' }} />);
   await userEvent.click(screen.getByLabelText('Show PromQL'));
   expect(screen.getByLabelText('Compiled PromQL').textContent).toBe(
-    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))'
+    '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / ignoring () sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))'
   );
 });
 

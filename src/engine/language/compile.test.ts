@@ -23,14 +23,14 @@ test.each<[string, EvaluationOptions, string]>([
   ['all.total_cost / total_cost', byTeam, `(sum(${spend()}) / on () group_right () sum by (team) (${spend()}))`],
   // with a group-by, a formula of only all. measures sits on the groups they have data for
   ['all.total_cost', day, `sum(${spend()})`],
-  ['all.total_cost', byTeam, `(((${spendByTeam()} == bool ${spendByTeam()}) * 0) + on () group_left () sum(${spend()}))`],
-  ['all.team["a\\"b"].total_cost', byTeam, `(((${spendByTeam('{team="a\\"b"}')} == bool ${spendByTeam('{team="a\\"b"}')}) * 0) + on () group_left () sum(${spend('{team="a\\"b"}')}))`],
+  ['all.total_cost', byTeam, `(((${spendByTeam()} == bool ignoring () ${spendByTeam()}) * 0) + on () group_left () sum(${spend()}))`],
+  ['all.team["a\\"b"].total_cost', byTeam, `(((${spendByTeam('{team="a\\"b"}')} == bool ignoring () ${spendByTeam('{team="a\\"b"}')}) * 0) + on () group_left () sum(${spend('{team="a\\"b"}')}))`],
   [
     'all.total_cost / all.retries',
     byTeam,
-    `((((${spendByTeam()} or ${retriesByTeam}) == bool (${spendByTeam()} or ${retriesByTeam})) * 0) + on () group_left () (sum(${spend()}) / sum(${retries})))`,
+    `((((${spendByTeam()} or ${retriesByTeam}) == bool ignoring () (${spendByTeam()} or ${retriesByTeam})) * 0) + on () group_left () (sum(${spend()}) / sum(${retries})))`,
   ],
-  ['count_by(model, all.total_cost)', day, `sum ((((${spendBy('model')} == bool ${spendBy('model')}) * 0) + on () group_left () sum(${spend()})) > bool 0)`],
+  ['count_by(model, all.total_cost)', day, `sum ((((${spendBy('model')} == bool ignoring () ${spendBy('model')}) * 0) + on () group_left () sum(${spend()})) > bool 0)`],
   ['all.retries', { ...day, groupBy: ['user'] }, '(vector(0) < 0)'],
   ['failed_inferences', day, `sum(sum_over_time(aigateway:requests:increase1m{status="failure"}${W}))`],
   ['output_tokens', day, `sum(sum_over_time(aigateway:tokens:increase1m{type="output"}${W}))`],

@@ -86,8 +86,13 @@ function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
 }
 
 function matching(left: Shape, right: Shape): string {
-  if (left === right || left === 'scalar' || right === 'scalar') {
+  if (left === 'scalar' || right === 'scalar' || (left === 'single' && right === 'single')) {
     return '';
+  }
+  // PromQL's default, spelled out: without a modifier VictoriaMetrics (MetricsQL) applies a series
+  // without labels (a group by a label the family lacks) to every series of the other side
+  if (left === right) {
+    return ' ignoring ()';
   }
   // the empty label list is explicit: `group_left (x)` would read a parenthesised operand as labels
   return left === 'grouped' ? ' on () group_left ()' : ' on () group_right ()';
