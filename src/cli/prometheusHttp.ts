@@ -2,6 +2,8 @@
 
 export type PromValue = [number, string];
 
+const QUERY_TIMEOUT_MS = 120_000;
+
 /** A sample value as Prometheus writes it: a number, or NaN, +Inf, -Inf (which Number() misreads). */
 export function promNumber(text: string): number {
   return text === '+Inf' ? Infinity : text === '-Inf' ? -Infinity : Number(text);
@@ -13,15 +15,26 @@ export interface PromSeries {
   values?: PromValue[];
 }
 
+/** Node's fetch says only "fetch failed"; the reason (refused, reset, unknown host) is its cause. */
+function unreachableReason(e: unknown): string {
+  const error = e as Error & { cause?: { message?: string } };
+  if (error.name === 'TimeoutError') {
+    return `no answer within ${QUERY_TIMEOUT_MS / 1000} s`;
+  }
+  return error.cause?.message ?? error.message;
+}
+
 async function call(base: string, path: string, params: Record<string, string | number>): Promise<PromSeries[]> {
   const body = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(`${base.replace(/\/$/, '')}${path}`, { method: 'POST', body, signal: AbortSignal.timeout(120_000) });
+    response = await fetch(`${base.replace(/\/$/, '')}${path}`, { method: 'POST', body, signal: AbortSignal.timeout(QUERY_TIMEOUT_MS) });
+    // a server that goes down mid-answer fails here
+    text = await response.text();
   } catch (e) {
-    throw new Error(`cannot reach Prometheus at ${base}: ${(e as Error).message}`);
+    throw new Error(`cannot reach Prometheus at ${base}: ${unreachableReason(e)}`);
   }
-  const text = await response.text();
   let json: { status?: string; error?: string; data?: { result: PromSeries[] } };
   try {
     json = JSON.parse(text);
