@@ -71,7 +71,7 @@ function sendFile(res: http.ServerResponse, file: string): true {
 export interface PreviewServerOptions {
   prometheusUrl: string;
   /** what the browser tests need to know about the data behind the preview */
-  info: { startSec: number; endSec: number; profile: string };
+  info: { startSec: number; endSec: number; profile: string; engine?: string };
   state: PreviewStateFile;
   port: number;
 }

@@ -1,20 +1,21 @@
 /**
- * Starts the whole preview: the history (built once, cached), a real Prometheus on a hard-linked
- * copy of it (so the cached history and other test runs are never touched), the bundle and the
- * preview server.
+ * Starts the whole preview: the history (built once, cached), the engine the pages query (a real
+ * Prometheus or VictoriaMetrics holding it, the cached history never touched: engine.ts), the
+ * bundle and the preview server.
  */
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { buildHistory, History, HistorySpec } from '../testbed/history';
-import { blockCount, startPrometheus, waitForCompaction, withPrometheus } from '../testbed/prometheus';
 import { buildPreviewBundle } from './bundle';
+import { Engine, startEngine } from './engine';
 import { startPreviewServer } from './server';
 import { initialState, PreviewStateFile } from './state';
 
 export interface PreviewOptions {
   spec: HistorySpec;
+  /** the server the pages query (default prometheus) */
+  engine?: Engine;
   /** an already built history to use instead of building (or finding) the spec's */
   history?: History;
   port?: number;
@@ -32,38 +33,12 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
-const COMPACTED_BLOCKS = 12;
-
-/**
- * A freshly backfilled history has thousands of 2 h blocks, and a page of 30-day queries then takes
- * tens of seconds. Prometheus compacts them itself; done once on the cached history, every later
- * preview (each on its own copy) starts compacted.
- */
-async function compactOnce(dataDir: string, log: (line: string) => void): Promise<void> {
-  if (blockCount(dataDir) <= COMPACTED_BLOCKS) {
-    return;
-  }
-  log(`compacting ${blockCount(dataDir)} history blocks once (about a minute)...`);
-  await withPrometheus({ dataDir }, () => waitForCompaction(dataDir, COMPACTED_BLOCKS));
-}
-
-function hardLinkedCopy(dataDir: string): string {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'aispend-preview-'));
-  execFileSync('cp', ['-al', dataDir, path.join(copy, 'data')]);
-  return path.join(copy, 'data');
-}
-
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const log = options.log ?? (() => undefined);
   const history = options.history ?? (await buildHistory(options.spec));
-  await compactOnce(history.dataDir, log);
-  const dataDir = hardLinkedCopy(history.dataDir);
-  const prometheus = await startPrometheus({ dataDir, ruleFiles: [history.rulesFile] });
-  log(`Prometheus ${prometheus.url} on ${options.spec.days} days of ${options.spec.profile} history`);
-  const stops: Array<() => Promise<void>> = [
-    prometheus.stop,
-    async () => fs.rmSync(path.dirname(dataDir), { recursive: true, force: true }),
-  ];
+  const engine = await startEngine(options.engine ?? 'prometheus', history, log);
+  log(`${engine.engine} ${engine.url} on ${options.spec.days} days of ${options.spec.profile} history`);
+  const stops: Array<() => Promise<void>> = [engine.stop];
   try {
     const started = Date.now();
     const bundle = await buildPreviewBundle(Boolean(options.watch), (error) =>
@@ -71,14 +46,19 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     );
     stops.push(bundle.close);
     log(`bundle built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const stateFile = options.stateFile ?? path.join(path.dirname(dataDir), 'state.json');
+    let stateFile = options.stateFile;
+    if (!stateFile) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aispend-preview-state-'));
+      stops.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+      stateFile = path.join(dir, 'state.json');
+    }
     const state = new PreviewStateFile(stateFile, () => initialState(options.spec.profile));
-    const info = { startSec: history.startSec, endSec: history.endSec, profile: options.spec.profile };
-    const server = await startPreviewServer({ prometheusUrl: prometheus.url, info, state, port: options.port ?? 0 });
+    const info = { startSec: history.startSec, endSec: history.endSec, profile: options.spec.profile, engine: engine.engine };
+    const server = await startPreviewServer({ prometheusUrl: engine.url, info, state, port: options.port ?? 0 });
     stops.push(server.close);
     return {
       url: server.url,
-      prometheusUrl: prometheus.url,
+      prometheusUrl: engine.url,
       history,
       stateFile,
       stop: async () => {
