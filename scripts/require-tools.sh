@@ -15,10 +15,12 @@ declare -A PACKAGE=(
   [victoria-metrics]=victoria-metrics
   [vmalert]=victoria-metrics
   [vmctl]=victoria-metrics
+  [pdftoppm]=poppler-utils
+  [pdftotext]=poppler-utils
 )
 
 tools=("$@")
-[ ${#tools[@]} -eq 0 ] && tools=(prometheus promtool prometheus-alertmanager amtool victoria-metrics vmalert vmctl chromium)
+[ ${#tools[@]} -eq 0 ] && tools=(prometheus promtool prometheus-alertmanager amtool victoria-metrics vmalert vmctl chromium pdftoppm pdftotext)
 
 missing=()
 packages=()

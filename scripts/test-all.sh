@@ -5,8 +5,8 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 
-step "programs the tests run (prometheus, promtool, prometheus-alertmanager, amtool, victoria-metrics, vmalert, vmctl, chromium)"
-bash scripts/require-tools.sh prometheus promtool prometheus-alertmanager amtool victoria-metrics vmalert vmctl chromium
+step "programs the tests run (prometheus, promtool, prometheus-alertmanager, amtool, victoria-metrics, vmalert, vmctl, chromium, pdftoppm, pdftotext)"
+bash scripts/require-tools.sh prometheus promtool prometheus-alertmanager amtool victoria-metrics vmalert vmctl chromium pdftoppm pdftotext
 step "typecheck"
 npx tsc --noEmit
 step "lint"

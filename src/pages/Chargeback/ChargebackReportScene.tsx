@@ -164,7 +164,7 @@ function ChargebackReportRenderer({ model }: SceneComponentProps<ChargebackRepor
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.page} data-testid={testIds.chargeback.report}>
-      <div className={styles.loading}>{loading && <LoadingBar width={400} />}</div>
+      <div className={styles.loading}>{loading && <LoadingBar width={400} ariaLabel="Loading" />}</div>
       <ReportControls model={model} />
       <allocation.Component model={allocation} />
       {errors && (

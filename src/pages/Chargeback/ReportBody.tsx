@@ -182,7 +182,10 @@ function Totals({ report, styles }: { report: ChargebackReport; styles: ReturnTy
       <div>
         <div className={styles.label}>Change</div>
         <div className={cx(styles.value, styles[spendChangeTone(change)])}>
-          {formatUsd(change, { signed: true })} {change === null ? '' : `(${changePercentText(report.totalChange)})`}
+          {formatUsd(change, { signed: true })}
+          {report.totalChange.kind === 'percent' || report.totalChange.kind === 'new'
+            ? ` (${changePercentText(report.totalChange)})`
+            : ''}
         </div>
       </div>
       {note && <p className={styles.note}>{note}</p>}

@@ -3,7 +3,8 @@
  * gives the report alone: every element that neither is nor holds the report is not printed
  * (Grafana's menus, page header, controls: whatever Grafana version draws them), the boxes that
  * hold it stop scrolling and clipping, ink is black on white, and each section starts a page with
- * the period and scope on top. It applies only while a report is on the page (`:has`).
+ * the period and scope on top; icons (tooltips' info marks) are left off. It applies only while a
+ * report is on the page (`:has`).
  */
 export const REPORT_CLASS = 'aispend-chargeback-report';
 /** shown on paper only: the running header of each section */
@@ -23,6 +24,7 @@ export const PRINT_CSS = `
 @media print {
   html:has(${R}), body:has(${R}) {
     background: #fff !important; height: auto !important; min-height: 0 !important; overflow: visible !important;
+    margin: 0 !important; padding: 0 !important;
   }
   body:has(${R}) *:has(${R}) {
     display: block !important; position: static !important; overflow: visible !important;
@@ -36,9 +38,11 @@ export const PRINT_CSS = `
     color: #000 !important; background: transparent !important; border-color: #999 !important;
     box-shadow: none !important; overflow: visible !important; height: auto !important;
   }
-  ${R} .${NO_PRINT} { display: none !important; }
+  ${R} .${NO_PRINT}, ${R} svg { display: none !important; }
   ${R} .${PRINT_SECTION} + .${PRINT_SECTION} { break-before: page; }
+  /* the column headers again on every page of a long table, the total only once at its end */
   ${R} thead { display: table-header-group; }
+  ${R} tfoot { display: table-row-group; }
   ${R} tr { break-inside: avoid; }
   ${R} h2, ${R} h3 { break-after: avoid; }
 }

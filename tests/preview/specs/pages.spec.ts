@@ -10,7 +10,7 @@ import { expect, openPage, PAGES, rangeParams, test } from './support';
 const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
 /** `npm run docs:screenshots` also writes these, small, to docs/ for the README */
 const DOCS_SCREENSHOTS = process.env.DOCS_SCREENSHOTS ? path.resolve(__dirname, '../../../docs/screenshots') : undefined;
-const DOCS_PAGES = ['overview', 'kpi-deep-dive', 'budgets', 'top-spenders'];
+const DOCS_PAGES = ['overview', 'kpi-deep-dive', 'budgets', 'top-spenders', 'chargeback'];
 
 for (const target of PAGES) {
   for (const role of ['Admin', 'Viewer']) {

@@ -21,6 +21,8 @@ export const PAGES = [
   { name: 'budgets', path: `${PLUGIN_BASE_URL}/${ROUTES.Budgets}` },
   { name: 'top-spenders', path: `${PLUGIN_BASE_URL}/${ROUTES.TopSpenders}` },
   { name: 'forecasts', path: `${PLUGIN_BASE_URL}/${ROUTES.Forecasts}` },
+  // the last full month (the page's default period)
+  { name: 'chargeback', path: `${PLUGIN_BASE_URL}/${ROUTES.Chargeback}` },
   { name: 'configuration', path: APP_CONFIG_URL },
 ] as const;
 
