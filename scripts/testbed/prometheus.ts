@@ -65,6 +65,10 @@ export interface PrometheusOptions {
   alertmanagers?: string[];
   /** how often a firing alert is sent again (Prometheus' default 1m when unset) */
   alertResendDelay?: string;
+  /** samples one query may load (Prometheus' default 50,000,000 when unset) */
+  queryMaxSamples?: number;
+  /** how long a query may run (Prometheus' default 2m when unset) */
+  queryTimeout?: string;
 }
 
 export interface RunningPrometheus {
@@ -152,6 +156,8 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
       '--web.enable-lifecycle',
       '--log.level=warn',
       ...(options.alertResendDelay ? [`--rules.alert.resend-delay=${options.alertResendDelay}`] : []),
+      ...(options.queryMaxSamples ? [`--query.max-samples=${options.queryMaxSamples}`] : []),
+      ...(options.queryTimeout ? [`--query.timeout=${options.queryTimeout}`] : []),
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   );
