@@ -6,9 +6,6 @@
  * traffic and spend, one whose spend is recorded as $0 and one without any spend series, which
  * the report names as unpriced usage.
  */
-import os from 'os';
-import type { CliIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { csvRecords } from '../../src/chargeback/testing/parseCsv';
 import type { ChargebackReport } from '../../src/chargeback/types';
 import { FAMILIES, FamilyId } from '../../src/engine/conventions';
@@ -17,6 +14,7 @@ import type { RunningPrometheus } from '../../scripts/testbed/prometheus';
 import { SYNTHETIC_END_MS } from './canonicalData';
 import { startSyntheticPrometheus } from './syntheticPrometheus';
 import { testbed } from './testbed';
+import { runCli } from './support/runCli';
 
 jest.setTimeout(120_000);
 
@@ -24,13 +22,7 @@ jest.setTimeout(120_000);
 const REPORT_TIME = '2026-11-05T08:00:00Z';
 const OCTOBER = ['--month', '2026-10', '--time', REPORT_TIME];
 
-async function aispend(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: os.tmpdir(), now: () => Date.parse(REPORT_TIME) };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const aispend = (...argv: string[]) => runCli(argv, Date.parse(REPORT_TIME));
 
 async function evalTotal(url: string, formula: string, from: string, to: string): Promise<number> {
   const { code, out, err } = await aispend('eval', formula, '--prometheus', url, '--from', from, '--to', to, '--json');

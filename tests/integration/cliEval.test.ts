@@ -3,21 +3,13 @@
  * agrees with the same share computed from LiteLLM's raw spend counter, and the JSON output has
  * the documented shape in instant and range mode; an unreachable Prometheus exits 1.
  */
-import os from 'os';
-import type { CliIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { promQuery, testbed } from './testbed';
+import { runCli } from './support/runCli';
 
 // real Prometheus queries and CLI child processes, on a machine that may be busy
 jest.setTimeout(60_000);
 
-async function aispend(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: os.tmpdir(), now: () => Date.now() };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const aispend = (...argv: string[]) => runCli(argv);
 
 test('eval of the anthropic share over 30 days matches the raw counters within 1 %', async () => {
   const { url, endSec } = testbed('litellm');

@@ -7,13 +7,11 @@
  * every group's row.
  */
 import type { RunningPrometheus } from '../../scripts/testbed/prometheus';
-import { STANDARD_KPIS } from '../../src/engine/catalog';
 import type { GroupByLabel } from '../../src/engine/conventions';
 import { check, compileToPromQL, evaluateInstant, evaluateRange } from '../../src/engine/language';
 import type { EvaluationOptions } from '../../src/engine/language';
-import { SEED_000_FORMULAS } from '../../src/engine/seedExamples';
 import { SYNTHETIC_END_MS, syntheticCanonicalSeries } from './canonicalData';
-import { FormulaGenerator } from './formulaGen';
+import { differentialFormulas, GROUPS, Mode, MODES, RANGE_START_MS } from './differentialCases';
 import { instantQuery, promNumber, rangeQuery } from '../../src/cli/prometheusHttp';
 import { startSyntheticPrometheus } from './syntheticPrometheus';
 
@@ -37,27 +35,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => prometheus?.stop());
 
-function formulas(): string[] {
-  const generator = new FormulaGenerator(2026);
-  const random: string[] = [];
-  while (random.length < RANDOM_FORMULAS) {
-    const formula = generator.formula();
-    // formulas refused as too complex for one PromQL expression have nothing to compare
-    if (MODES.every((m) => GROUPS.every((groupBy) => compileToPromQL(formula, { ...m.options, groupBy }).ok))) {
-      random.push(formula);
-    }
-  }
-  return [...SEED_000_FORMULAS, ...STANDARD_KPIS.map((k) => k.formula), ...ALL_GROUPS_FORMULAS, ...random];
-}
 
-type Mode = { name: string; options: Omit<EvaluationOptions, 'groupBy'> };
-const MODES: Mode[] = [
-  { name: 'instant 1d', options: { mode: 'instant', windowSeconds: 86400 } },
-  { name: 'instant 30d', options: { mode: 'instant', windowSeconds: 30 * 86400 } },
-  { name: 'range 1h', options: { mode: 'range', stepSeconds: 3600 } },
-];
-const GROUPS: GroupByLabel[][] = [[], ['provider'], ['team']];
-const RANGE_START_MS = SYNTHETIC_END_MS - 23 * 3600_000;
 
 const keyOf = (labels: Record<string, string>) =>
   JSON.stringify(Object.entries(labels).filter(([k]) => k !== '__name__').sort());
@@ -130,7 +108,7 @@ async function compare(formula: string, mode: Mode, groupBy: GroupByLabel[]): Pr
   return differences(expected, actual).map((d) => `${d}\n    PromQL: ${compiled.promql}`);
 }
 
-const ALL = formulas();
+const ALL = differentialFormulas(2026, RANDOM_FORMULAS, ALL_GROUPS_FORMULAS);
 
 test('the formula set covers ≥ 300 formulas and every construct', () => {
   expect(ALL.length).toBeGreaterThanOrEqual(300);

@@ -3,15 +3,13 @@
  * check exists for (the vmalert 5-minute case of issue 16 among them), and the healthy LiteLLM
  * test bed, whose rules were evaluated every minute, which must give no error.
  */
-import os from 'os';
-import type { CliIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { FAMILIES, FamilyId } from '../../src/engine/conventions';
 import type { CanonicalSeries, Sample } from '../../src/engine/language';
 import type { HealthFinding } from '../../src/health/recordingHealth';
 import type { RunningPrometheus } from '../../scripts/testbed/prometheus';
 import { startSyntheticPrometheus } from './syntheticPrometheus';
 import { testbed } from './testbed';
+import { runCli } from './support/runCli';
 
 jest.setTimeout(120_000);
 
@@ -19,13 +17,7 @@ const END_SEC = Date.UTC(2026, 9, 31, 12) / 1000;
 const HOUR = 3600;
 const DAYS = 2;
 
-async function aispend(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: os.tmpdir(), now: () => Date.now() };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const aispend = (...argv: string[]) => runCli(argv);
 
 /** A sample every `everySec` over the fixture's days, except in [skipFromSec, skipToSec). */
 function samples(everySec: number, skipFromSec = Infinity, skipToSec = Infinity): Sample[] {

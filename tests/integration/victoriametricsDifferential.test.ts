@@ -10,40 +10,18 @@ import type { RunningPrometheus } from '../../scripts/testbed/prometheus';
 import { RunningVictoriaMetrics, startVictoriaMetrics } from '../../scripts/testbed/victoriametrics';
 import { importPrometheusData } from '../../scripts/testbed/vmctl';
 import { instantQuery, rangeQuery, PromSeries } from '../../src/cli/prometheusHttp';
-import { STANDARD_KPIS } from '../../src/engine/catalog';
-import type { GroupByLabel } from '../../src/engine/conventions';
 import { check, compileToPromQL, evaluateInstant, evaluateRange } from '../../src/engine/language';
 import type { EvaluationOptions } from '../../src/engine/language';
-import { SEED_000_FORMULAS } from '../../src/engine/seedExamples';
 import { SYNTHETIC_END_MS, syntheticCanonicalSeries } from './canonicalData';
+import { differentialFormulas, GROUPS, MODES, RANGE_START_MS } from './differentialCases';
 import { comparePoints, evaluatorPoints, Points, pointsOf } from './engineComparison';
-import { FormulaGenerator } from './formulaGen';
 import { startSyntheticPrometheus } from './syntheticPrometheus';
 
 /** fewer than the Prometheus differential's 300: the engines differ in functions, not in formulas */
 const RANDOM_FORMULAS = 60;
 const TOLERANCE = 0.01;
 
-type Mode = { name: string; options: Omit<EvaluationOptions, 'groupBy'> };
-const MODES: Mode[] = [
-  { name: 'instant 1d', options: { mode: 'instant', windowSeconds: 86400 } },
-  { name: 'instant 30d', options: { mode: 'instant', windowSeconds: 30 * 86400 } },
-  { name: 'range 1h', options: { mode: 'range', stepSeconds: 3600 } },
-];
-const GROUPS: GroupByLabel[][] = [[], ['provider'], ['team']];
-const RANGE_START_MS = SYNTHETIC_END_MS - 23 * 3600_000;
 
-function formulas(): string[] {
-  const generator = new FormulaGenerator(16);
-  const random: string[] = [];
-  while (random.length < RANDOM_FORMULAS) {
-    const formula = generator.formula();
-    if (MODES.every((m) => GROUPS.every((groupBy) => compileToPromQL(formula, { ...m.options, groupBy }).ok))) {
-      random.push(formula);
-    }
-  }
-  return [...SEED_000_FORMULAS, ...STANDARD_KPIS.map((k) => k.formula), ...random];
-}
 
 const data = syntheticCanonicalSeries();
 let prometheus: RunningPrometheus;
@@ -78,7 +56,7 @@ function truth(formula: string, options: EvaluationOptions): Points {
     : evaluatorPoints(evaluateRange(ir, data, { ...options, startMs: RANGE_START_MS, endMs: SYNTHETIC_END_MS }));
 }
 
-const ALL = formulas();
+const ALL = differentialFormulas(16, RANDOM_FORMULAS);
 const covered = { comparisons: 0, points: 0 };
 
 describe.each(MODES)('$name', (mode) => {

@@ -5,9 +5,6 @@
  * attempt in between gives a wrong value. (VictoriaMetrics sums in parallel: the same total can
  * differ in its last digits from one query to the next.)
  */
-import os from 'os';
-import type { CliIO } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { buildHistory } from '../../scripts/testbed/history';
 import {
   startVictoriaMetricsWithHistory,
@@ -15,6 +12,7 @@ import {
 } from '../../scripts/testbed/victoriametricsHistory';
 import { within } from './engineComparison';
 import { testHistorySpec, TEST_END_MS } from './testbed';
+import { runCli } from './support/runCli';
 
 jest.setTimeout(120_000);
 
@@ -27,13 +25,7 @@ beforeAll(async () => {
 
 afterAll(() => vm?.stop());
 
-async function aispend(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: os.tmpdir(), now: () => Date.now() };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const aispend = (...argv: string[]) => runCli(argv);
 
 const evalTotal = () =>
   aispend('eval', 'total_cost', '--prometheus', vm.url, '--window', '7d', '--to', String(END_SEC), '--json');
