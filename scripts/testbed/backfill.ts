@@ -16,6 +16,7 @@ import { promisify } from 'util';
 import { parse } from 'yaml';
 import { formatLabels } from '../../src/demo/openmetrics';
 import { parseDurationSeconds } from '../../src/engine/duration';
+import { isTierGroup } from '../../src/rules/tierRules';
 import { runPool } from './pool';
 import { Progress } from './progress';
 import { PROMTOOL_BIN, startPrometheus } from './prometheus';
@@ -65,7 +66,7 @@ export interface RuleBackfillOptions {
   startSec: number;
   endSec: number;
   /**
-   * History length of the groups after the first (Appendix A: 1h/24h windows every minute are
+   * History length of the groups after the canonical one and the tiers (Appendix A: 1h/24h windows every minute are
    * costly to evaluate over weeks and only dashboards of the last days read them).
    */
   derivedSeconds?: number;
@@ -149,7 +150,8 @@ export async function backfillRecordingRules(opts: RuleBackfillOptions): Promise
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aispend-rules-'));
   const groups = recordingGroups(opts.rulesFile).map((group, index) => {
     const stepSec = parseDurationSeconds(group.interval ?? '1m') ?? 60;
-    const from = index === 0 ? opts.startSec : Math.max(opts.startSec, opts.endSec - (opts.derivedSeconds ?? 86400));
+    const fullHistory = index === 0 || isTierGroup(group.name);
+    const from = fullHistory ? opts.startSec : Math.max(opts.startSec, opts.endSec - (opts.derivedSeconds ?? 86400));
     const firstSec = Math.ceil(from / stepSec) * stepSec;
     return { group, stepSec, slices: evaluationSlices(firstSec, opts.endSec, stepSec) };
   });

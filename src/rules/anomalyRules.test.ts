@@ -34,9 +34,9 @@ test('the alert states its threshold', () => {
   expect(spendAnomalyAlert(4).annotations.description).toContain('more than 4 standard deviations');
 });
 
-test.each(PROFILE_IDS)('profile %s: the analysis groups after Appendix A, before the budget alerts, in the committed file too', (id) => {
+test.each(PROFILE_IDS)('profile %s: the analysis groups after the tiers and Appendix A, before the budget alerts, in the committed file too', (id) => {
   const groups = profileRuleGroups(getProfile(id));
-  expect(groups.map((g) => g.name).slice(1)).toEqual([
+  expect(groups.map((g) => g.name).slice(3)).toEqual([
     'aispend-appendix-a',
     'aispend-analysis-daily',
     'aispend-analysis-baselines',

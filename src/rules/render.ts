@@ -4,6 +4,7 @@ import { anomalyRuleGroups } from './anomalyRules';
 import { appendixARules, budgetAlertRules } from './derived';
 import { RULE_INTERVAL, Profile, renderProfileRules } from './profile';
 import type { RuleGroup } from './ruleGroup';
+import { tierRuleGroups } from './tierRules';
 import { unpricedRuleGroup } from './unpricedRules';
 
 export type RulesFormat = 'yaml' | 'prometheusrule';
@@ -12,6 +13,7 @@ export type RulesFormat = 'yaml' | 'prometheusrule';
 export function profileRuleGroups(profile: Profile, extraGroups: RuleGroup[] = []): RuleGroup[] {
   return [
     { name: `aispend-${profile.id}-canonical`, interval: RULE_INTERVAL, rules: renderProfileRules(profile) },
+    ...tierRuleGroups(profile.missing),
     { name: 'aispend-appendix-a', interval: RULE_INTERVAL, rules: appendixARules() },
     ...anomalyRuleGroups(),
     unpricedRuleGroup(),
