@@ -66,3 +66,35 @@ test('a formula too large for one PromQL expression is refused with a diagnostic
 test('a bad formula gives the checker diagnostics instead of PromQL', () => {
   expect(compileToPromQL('totl_cost', day)).toMatchObject({ ok: false, diagnostics: [{ startColumn: 1, suggestion: 'total_cost' }] });
 });
+
+describe('with the tier clock: windows read the coarsest exact tiers (tierPlan.ts)', () => {
+  const D = Date.UTC(2026, 10, 30);
+  const at = D + (12 * 3600 + 34 * 60 + 56) * 1000;
+  const latest = (stepMs: number) => Math.floor((D + 12 * 3_600_000) / stepMs) * stepMs;
+  const marks = (stepMs: number) => new Set(Array.from({ length: 300 }, (_, i) => latest(stepMs) - i * stepMs));
+  const tiers = { marks: { hour: marks(3_600_000), day: marks(86_400_000) }, firstEvalMs: at, stepMs: 0, count: 1 };
+  const part = (i: number, sum: string) => `label_replace(${sum}, "aispend_tier_part", "${i}", "", "")`;
+  const threeDays = [
+    part(0, 'sum_over_time(aigateway:spend_usd:increase1m{team="t"}[1443999ms] offset 257756s)'),
+    part(1, 'sum_over_time(aigateway:spend_usd:increase1h{team="t"}[36000000ms] offset 219896s)'),
+    part(2, 'sum_over_time(aigateway:spend_usd:increase1d{team="t"}[172800000ms] offset 2096s)'),
+    part(3, 'sum_over_time(aigateway:spend_usd:increase1h{team="t"}[46800000ms] offset 296s)'),
+    part(4, 'sum_over_time(aigateway:spend_usd:increase1m{team="t"}[2155999ms])'),
+  ].join(' or ');
+
+  test.each<[string, EvaluationOptions, string]>([
+    // 12:34:56 − 3 d … 12:59 by minutes, 14:00 … 23:00 marks, two midnights, 00:00 … 12:00 marks, 11:59 … 12:34:56 by minutes
+    ['team["t"].total_cost', { mode: 'instant', windowSeconds: 3 * 86400, groupBy: [], tiers }, `sum(${threeDays})`],
+    ['team["t"].total_cost', { mode: 'instant', windowSeconds: 3 * 86400, groupBy: ['model'], tiers }, `sum by (model) (${threeDays})`],
+    // gauges keep the last value of the one-minute series; the last hour has no closed bucket
+    ['budget_limit', { mode: 'instant', windowSeconds: 3 * 86400, groupBy: [], tiers }, 'sum(last_over_time(aigateway:budget_limit_usd[259199999ms]))'],
+    ['total_cost', { mode: 'instant', windowSeconds: 3600, groupBy: [], tiers }, 'sum(sum_over_time(aigateway:spend_usd:increase1m[3599999ms]))'],
+  ])('%s %#', (formula, options, promql) => {
+    expect(compileToPromQL(formula, options)).toEqual({ ok: true, promql });
+  });
+
+  test('without marks the text is the one-minute tier\'s, as before tiers existed', () => {
+    const none = { ...tiers, marks: { hour: new Set<number>(), day: new Set<number>() } };
+    expect(compileToPromQL('total_cost', { ...day, tiers: none })).toEqual(compileToPromQL('total_cost', day));
+  });
+});

@@ -4,7 +4,9 @@
  * vector matching, so a group missing on either side stays missing. Label values always go
  * through `labelMatcher` (escaped), so no input changes the expression's structure.
  */
-import { FAMILIES, GroupByLabel, labelMatcher, SPENDER_LABELS } from '../conventions';
+import { FamilyId, GroupByLabel, labelMatcher, SPENDER_LABELS } from '../conventions';
+import { planWindowParts, TierContext, WindowPart } from '../tierPlan';
+import { TIER_PART_LABEL, tierSeries } from '../tiers';
 import { ARITHMETIC, COMPARISON, extreme, truthy, UNARY_MATH } from './arithmetic';
 import { check } from './check';
 import { groupSetMeasures, MeasureExpr } from './groupSet';
@@ -26,6 +28,7 @@ interface Context {
   filters: Filters;
   /** the measures whose groups are the rows (see groupSet.ts) */
   groupSet: MeasureExpr[];
+  tiers?: TierContext;
 }
 
 export type CompileResult = { ok: true; promql: string } | { ok: false; diagnostics: Diagnostic[] };
@@ -66,10 +69,28 @@ export function seriesMatchers(scope: Scope, filters: Filters, extra: Record<str
   return matchers;
 }
 
-function windowSelector(ctx: Context, previous: boolean): string {
-  // (T - W, T]: Prometheus 2.x ranges include both ends, so stop 1 ms short of T - W.
-  const range = `[${ctx.windowSeconds * 1000 - 1}ms]`;
-  return previous ? `${range} offset ${ctx.windowSeconds}s` : range;
+/** Milliseconds as a PromQL duration; whole seconds as seconds, as windows were always written. */
+function duration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function partSelector(series: string, matchers: string[], part: WindowPart): string {
+  const selector = `${series}${matchers.length ? `{${matchers.join(', ')}}` : ''}`;
+  return `${selector}[${part.rangeMs}ms]${part.offsetMs ? ` offset ${duration(part.offsetMs)}` : ''}`;
+}
+
+/**
+ * The window's sum of a counter family as the planner cuts it (tierPlan.ts): one `sum_over_time`
+ * per part, each part labelled apart so that `or` keeps them all until the caller's `sum`.
+ */
+function windowedSum(family: FamilyId, matchers: string[], ctx: Context, previous: boolean): string {
+  const windowMs = ctx.windowSeconds * 1000;
+  const parts = planWindowParts(windowMs, previous ? windowMs : 0, ctx.tiers);
+  const sums = parts.map((part) => `sum_over_time(${partSelector(tierSeries(family, part.tier), matchers, part)})`);
+  if (sums.length === 1) {
+    return sums[0];
+  }
+  return sums.map((sum, i) => `label_replace(${sum}, "${TIER_PART_LABEL}", "${i}", "", "")`).join(' or ');
 }
 
 function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
@@ -80,8 +101,10 @@ function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
     return vector('single', `(${NO_SAMPLES})`);
   }
   const matchers = seriesMatchers(expr.scope, ctx.filters, def.matchers);
-  const selector = `${FAMILIES[family].series}${matchers.length ? `{${matchers.join(', ')}}` : ''}`;
-  const overTime = `${isGauge(family) ? 'last_over_time' : 'sum_over_time'}(${selector}${windowSelector(ctx, Boolean(expr.scope.previous))})`;
+  const previous = Boolean(expr.scope.previous);
+  const overTime = isGauge(family)
+    ? `last_over_time(${partSelector(tierSeries(family, 'minute'), matchers, planWindowParts(ctx.windowSeconds * 1000, previous ? ctx.windowSeconds * 1000 : 0)[0])})`
+    : windowedSum(family, matchers, ctx, previous);
   return groups.length ? vector('grouped', `sum by (${groups.join(', ')}) (${overTime})`) : vector('single', `sum(${overTime})`);
 }
 
@@ -253,7 +276,13 @@ export function windowOf(options: EvaluationOptions): number {
 }
 
 export function compileIR(ir: Expr, options: EvaluationOptions): string {
-  const ctx: Context = { groups: options.groupBy, windowSeconds: windowOf(options), filters: options.filters ?? {}, groupSet: groupSetMeasures(ir) };
+  const ctx: Context = {
+    groups: options.groupBy,
+    windowSeconds: windowOf(options),
+    filters: options.filters ?? {},
+    groupSet: groupSetMeasures(ir),
+    tiers: options.tiers,
+  };
   const compiled = onGroups(compileExpr(ir, ctx), ctx);
   const promql = compiled.shape === 'scalar' ? `vector(${compiled.text})` : compiled.text;
   // binary() refuses early; wrappers such as truthiness and ternary masks can still pass the limit

@@ -1,3 +1,4 @@
+import type { TierContext } from '../tierPlan';
 /** The typed form of a checked formula, shared by the compiler and the reference evaluator. */
 import type { GroupByLabel } from '../conventions';
 
@@ -72,6 +73,8 @@ export interface EvaluationOptions {
   stepSeconds?: number;
   groupBy: GroupByLabel[];
   filters?: Filters;
+  /** where the query runs and which tier buckets exist: windows then read the coarsest exact tiers */
+  tiers?: TierContext;
 }
 
 export const LIMITS = {
