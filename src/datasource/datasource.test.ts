@@ -2,6 +2,7 @@ import { createDataFrame, DataQueryRequest, DataSourceInstanceSettings, dateTime
 import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, NEVER, of, throwError } from 'rxjs';
 import { KpiDataSource } from './datasource';
+import { TIER_MARKS_REF_ID } from './tierMarksSource';
 import type { KpiDataSourceOptions, KpiQuery } from './types';
 
 jest.mock('@grafana/runtime', () => ({
@@ -45,11 +46,18 @@ const promFrame = createDataFrame({
   ],
 });
 
+/** The KPI queries; the tier-marks query is answered apart (clockFrames) and cached by the datasource. */
+let kpiQuery: jest.Mock;
+let clockFrames: unknown[];
 let prometheus: { query: jest.Mock };
 let customKpis: unknown[];
 
 beforeEach(() => {
-  prometheus = { query: jest.fn(() => of({ data: [promFrame] })) };
+  kpiQuery = jest.fn(() => of({ data: [promFrame] }));
+  clockFrames = [];
+  prometheus = {
+    query: jest.fn((req: DataQueryRequest) => (req.targets[0].refId === TIER_MARKS_REF_ID ? of({ data: clockFrames }) : kpiQuery(req))),
+  };
   customKpis = [];
   (getDataSourceSrv as jest.Mock).mockReturnValue({ get: jest.fn(async () => prometheus) });
   (getTemplateSrv as jest.Mock).mockReturnValue({
@@ -65,8 +73,8 @@ test('a standard KPI grouped by team runs as one instant PromQL on the configure
   const promql =
     '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m[86399999ms])) / ignoring () sum by (team) (sum_over_time(aigateway:requests:increase1m[86399999ms])))';
   expect(getDataSourceSrv().get).toHaveBeenCalledWith({ uid: 'prom' });
-  expect(prometheus.query).toHaveBeenCalledTimes(1);
-  expect(prometheus.query.mock.calls[0][0].targets).toEqual([
+  expect(kpiQuery).toHaveBeenCalledTimes(1);
+  expect(kpiQuery.mock.calls[0][0].targets).toEqual([
     expect.objectContaining({ refId: 'A', expr: promql, instant: true, range: false, format: 'time_series' }),
   ]);
   expect(response.state).toBe(LoadingState.Done);
@@ -82,14 +90,14 @@ test('a custom KPI from the app settings is found by id', async () => {
   const ds = new KpiDataSource(settings);
   const response = await lastValueFrom(ds.query(request([{ kpiId: 'double_cost', mode: 'range', step: '1h' }])));
   expect(response.errors).toEqual([]);
-  expect(prometheus.query.mock.calls[0][0].targets[0].expr).toBe('(sum(sum_over_time(aigateway:spend_usd:increase1m[3599999ms])) * 2)');
-  expect(prometheus.query.mock.calls[0][0].targets[0].range).toBe(true);
+  expect(kpiQuery.mock.calls[0][0].targets[0].expr).toBe('(sum(sum_over_time(aigateway:spend_usd:increase1m[3599999ms])) * 2)');
+  expect(kpiQuery.mock.calls[0][0].targets[0].range).toBe(true);
 });
 
 test('template variables in a formula are escaped into its string literals', async () => {
   const ds = new KpiDataSource(settings);
   await lastValueFrom(ds.query(request([{ formula: 'team["$team"].total_cost', mode: 'instant' }])));
-  expect(prometheus.query.mock.calls[0][0].targets[0].expr).toBe('sum(sum_over_time(aigateway:spend_usd:increase1m{team="a\\"b"}[86399999ms]))');
+  expect(kpiQuery.mock.calls[0][0].targets[0].expr).toBe('sum(sum_over_time(aigateway:spend_usd:increase1m{team="a\\"b"}[86399999ms]))');
 });
 
 test.each<[string, Partial<KpiQuery>, () => void, string]>([
@@ -98,7 +106,7 @@ test.each<[string, Partial<KpiQuery>, () => void, string]>([
   [
     'Prometheus answering HTTP 500',
     { kpiId: 'total_spend' },
-    () => prometheus.query.mockReturnValue(throwError(() => ({ status: 500, data: { message: 'query timed out in expression evaluation' } }))),
+    () => kpiQuery.mockReturnValue(throwError(() => ({ status: 500, data: { message: 'query timed out in expression evaluation' } }))),
     'Prometheus returned HTTP 500: query timed out in expression evaluation',
   ],
   [
@@ -118,7 +126,7 @@ test.each<[string, Partial<KpiQuery>, () => void, string]>([
 
 test('one failing query does not hide the others, and the next refresh recovers', async () => {
   const ds = new KpiDataSource(settings);
-  prometheus.query.mockReturnValueOnce(throwError(() => ({ status: 503, statusText: 'Service Unavailable' })));
+  kpiQuery.mockReturnValueOnce(throwError(() => ({ status: 503, statusText: 'Service Unavailable' })));
   const first = await lastValueFrom(ds.query(request([{ kpiId: 'total_spend' }, { kpiId: 'avg_daily_cost' }])));
   expect(first.errors).toEqual([{ refId: 'A', message: 'Prometheus returned HTTP 503: Service Unavailable' }]);
   expect(first.data).toHaveLength(1);
@@ -147,7 +155,7 @@ test('Save & test names the missing canonical families and the rules file to loa
 });
 
 test('an empty result says why there is no data', async () => {
-  prometheus.query.mockReturnValue(of({ data: [] }));
+  kpiQuery.mockReturnValue(of({ data: [] }));
   const ds = new KpiDataSource(settings);
   const response = await lastValueFrom(ds.query(request([{ formula: 'provider["nobody"].total_cost', mode: 'instant' }])));
   expect(response.state).toBe(LoadingState.Done);
@@ -161,7 +169,7 @@ test('an empty result says why there is no data', async () => {
 test('a Prometheus that never answers times out with a panel error after 60 s', async () => {
   jest.useFakeTimers();
   try {
-    prometheus.query.mockReturnValue(NEVER);
+    kpiQuery.mockReturnValue(NEVER);
     const ds = new KpiDataSource(settings);
     const pending = lastValueFrom(ds.query(request([{ kpiId: 'total_spend' }])));
     await jest.advanceTimersByTimeAsync(60_001);
@@ -180,7 +188,33 @@ test('dashboard variables and ad hoc filters restrict every measure, escaped', a
   const ds = new KpiDataSource(settings);
   const withFilters = { ...request([{ kpiId: 'total_spend', mode: 'instant' }]), filters: [{ key: 'model', operator: '=', value: 'gpt-4o"}' }] };
   await lastValueFrom(ds.query(withFilters as DataQueryRequest<KpiQuery>));
-  expect(prometheus.query.mock.calls[0][0].targets[0].expr).toBe(
+  expect(kpiQuery.mock.calls[0][0].targets[0].expr).toBe(
     'sum(sum_over_time(aigateway:spend_usd:increase1m{provider=~"openai|we\\"ird", model="gpt-4o\\"}"}[86399999ms]))'
   );
+});
+
+test('with the tier clock in Prometheus, a 30-day KPI reads daily and hourly buckets; the clock is asked once per minute', async () => {
+  const now = Date.UTC(2026, 10, 30, 12, 34, 56);
+  const hours = Array.from({ length: 24 * 40 }, (_, i) => Math.floor(now / 3_600_000) * 3600 - i * 3600);
+  clockFrames = [
+    createDataFrame({ fields: [{ name: 'Value', type: FieldType.number, values: hours, labels: { tier: '1h' } }] }),
+    createDataFrame({ fields: [{ name: 'Value', type: FieldType.number, values: hours.filter((h) => h % 86400 === 0), labels: { tier: '1d' } }] }),
+  ];
+  const ds = new KpiDataSource(settings);
+  const thirtyDays = { ...request([{ kpiId: 'total_spend', mode: 'instant' }]), range: { from: dateTime(now - 30 * 86_400_000), to: dateTime(now), raw: { from: 'now-30d', to: 'now' } } };
+  await lastValueFrom(ds.query(thirtyDays as DataQueryRequest<KpiQuery>));
+  await lastValueFrom(ds.query(thirtyDays as DataQueryRequest<KpiQuery>));
+  const clockRequests = prometheus.query.mock.calls.filter((c) => c[0].targets[0].refId === TIER_MARKS_REF_ID);
+  expect(clockRequests).toHaveLength(1);
+  expect(clockRequests[0][0].targets[0]).toMatchObject({ expr: 'max_over_time(aigateway:tier_clock[1h])', range: true, interval: '3600s' });
+  const expr: string = kpiQuery.mock.calls[0][0].targets[0].expr;
+  expect(expr.match(/aigateway:spend_usd:increase1(m|h|d)/g)).toEqual([
+    'aigateway:spend_usd:increase1m',
+    'aigateway:spend_usd:increase1h',
+    'aigateway:spend_usd:increase1d',
+    'aigateway:spend_usd:increase1h',
+    'aigateway:spend_usd:increase1m',
+  ]);
+  // the instant query runs at the whole second the plan was made for
+  expect(kpiQuery.mock.calls[0][0].range.to.valueOf()).toBe(now);
 });

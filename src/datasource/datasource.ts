@@ -26,6 +26,7 @@ import { VARIABLES } from '../constants';
 import { presentCanonicalSeries } from './canonicalSeries';
 import { decorateFrame, NO_VALUE } from './frames';
 import { KpiCatalogSource } from './kpiCatalogSource';
+import { TierMarksSource } from './tierMarksSource';
 import { PlanError, planKpiQuery, QueryPlan } from './queryPlan';
 import { DEFAULT_QUERY, KpiDataSourceOptions, KpiQuery, VariableQueryKind } from './types';
 import { filtersFromRequest } from './variables';
@@ -52,6 +53,7 @@ function planRange(plan: QueryPlan, request: DataQueryRequest<KpiQuery>): TimeRa
 
 export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions> {
   readonly catalog = new KpiCatalogSource();
+  readonly tierMarks = new TierMarksSource();
 
   constructor(readonly instanceSettings: DataSourceInstanceSettings<KpiDataSourceOptions>) {
     super(instanceSettings);
@@ -84,8 +86,12 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
     );
   }
 
-  async plan(query: KpiQuery, request: DataQueryRequest<KpiQuery>): Promise<QueryPlan | PlanError> {
+  /** `prom` given: windows read the tiers whose buckets its clock shows; without it, the one-minute tier. */
+  async plan(query: KpiQuery, request: DataQueryRequest<KpiQuery>, prom?: DataSourceApi): Promise<QueryPlan | PlanError> {
     const kpi = query.kpiId ? await this.catalog.find(query.kpiId) : undefined;
+    const rangeMs = request.range.to.valueOf() - request.range.from.valueOf();
+    // a previous period reaches back one more range
+    const tierMarks = prom ? await this.tierMarks.marksFor(prom, request.range.from.valueOf() - 2 * rangeMs, request.range.to.valueOf()) : undefined;
     const formula = query.formula ? this.interpolateFormula(query.formula, request.scopedVars) : query.formula;
     const filters: Filters = filtersFromRequest(request, Object.values(VARIABLES));
     return planKpiQuery(
@@ -97,6 +103,7 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
         ruleIntervalSeconds: this.ruleIntervalSeconds,
         filters,
         findKpi: (id) => (id === kpi?.id ? kpi : this.catalog.all().find((k) => k.id === id)),
+        tierMarks,
       }
     );
   }
@@ -131,7 +138,8 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
   }
 
   private runTarget(query: KpiQuery, request: DataQueryRequest<KpiQuery>) {
-    return from(Promise.all([this.plan(query, request), this.prometheus()])).pipe(
+    const planned = this.prometheus().then(async (prom) => [await this.plan(query, request, prom), prom] as const);
+    return from(planned).pipe(
       mergeMap(([plan, prom]) => {
         if (!plan.ok) {
           return of({ data: [], errors: [{ refId: query.refId, message: plan.message }] });

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { findStandardKpi } from '../engine/catalog';
-import { alignStep, planKpiQuery, PlanContext } from './queryPlan';
+import { alignStep, evaluationTimes, planKpiQuery, PlanContext } from './queryPlan';
 import type { KpiQuery } from './types';
 
 const TO = Date.UTC(2026, 9, 31);
@@ -84,4 +84,21 @@ test.each([
   [3600, 3600],
 ])('alignStep(%i s) = %i s', (seconds, aligned) => {
   expect(alignStep(seconds, 60)).toBe(aligned);
+});
+
+test.each([
+  ['instant: the range end in whole seconds', 'instant', null, { firstEvalMs: 1_000_000, stepMs: 0, count: 1 }],
+  ['range: the steps Grafana aligns start and end down to', 'range', 3600, { firstEvalMs: 0, stepMs: 3_600_000, count: 1 }],
+  ['range over more steps', 'range', 60, { firstEvalMs: 960_000, stepMs: 60_000, count: 1 }],
+] as const)('evaluationTimes: %s', (_, mode, step, want) => {
+  expect(evaluationTimes(mode, 1_000_999, 999_999, step)).toEqual(want);
+});
+
+test('with tier marks the plan reads the tiers and runs an instant query at whole seconds', () => {
+  const to = Date.UTC(2026, 10, 30, 12, 34, 56, 789);
+  const hours = new Set(Array.from({ length: 24 * 40 }, (_, i) => Date.UTC(2026, 10, 30, 12) - i * 3_600_000));
+  const days = new Set([...hours].filter((h) => h % 86_400_000 === 0));
+  const plan = planKpiQuery(q({ kpiId: 'total_spend', mode: 'instant' }), ctx({ fromMs: to - 30 * 86_400_000, toMs: to, tierMarks: { hour: hours, day: days } }));
+  expect(plan.ok && plan.toMs).toBe(Date.UTC(2026, 10, 30, 12, 34, 56));
+  expect(plan.ok && plan.promql).toContain('aigateway:spend_usd:increase1d');
 });

@@ -6,6 +6,8 @@ import type { GroupByLabel } from '../engine/conventions';
 import { parseDurationSeconds } from '../engine/duration';
 import { compileToPromQL, type Filters } from '../engine/language';
 import type { KpiDefinition } from '../engine/catalog';
+import type { TierContext } from '../engine/tierPlan';
+import type { TierMarks } from '../engine/tiers';
 import type { KpiMode, KpiQuery } from './types';
 
 export interface PlanContext {
@@ -16,6 +18,8 @@ export interface PlanContext {
   ruleIntervalSeconds: number;
   filters: Filters;
   findKpi(id: string): KpiDefinition | undefined;
+  /** the tier buckets that exist (tierMarks.ts); without them every window reads the one-minute tier */
+  tierMarks?: TierMarks;
 }
 
 export interface QueryPlan {
@@ -86,6 +90,21 @@ function evaluationRange(query: KpiQuery, ctx: PlanContext): { fromMs: number; t
   return { fromMs: ctx.fromMs, toMs: ctx.toMs };
 }
 
+/**
+ * Where Prometheus evaluates the query: an instant query at the range's end in whole seconds (the
+ * plan sends that time, so Grafana's rounding cannot move the window), a range query at the steps
+ * Grafana aligns its start and end down to.
+ */
+export function evaluationTimes(mode: KpiMode, toMs: number, fromMs: number, stepSeconds: number | null): { firstEvalMs: number; stepMs: number; count: number } {
+  if (mode === 'instant' || !stepSeconds) {
+    return { firstEvalMs: Math.floor(toMs / 1000) * 1000, stepMs: 0, count: 1 };
+  }
+  const stepMs = stepSeconds * 1000;
+  const start = Math.floor(fromMs / stepMs) * stepMs;
+  const end = Math.floor(toMs / stepMs) * stepMs;
+  return { firstEvalMs: start, stepMs, count: Math.max(1, (end - start) / stepMs + 1) };
+}
+
 export function planKpiQuery(query: KpiQuery, panelCtx: PlanContext): QueryPlan | PlanError {
   const resolved = resolveFormula(query, panelCtx);
   if ('ok' in resolved) {
@@ -110,17 +129,22 @@ export function planKpiQuery(query: KpiQuery, panelCtx: PlanContext): QueryPlan 
   } else {
     windowSeconds = alignStep((ctx.toMs - ctx.fromMs) / 1000, ctx.ruleIntervalSeconds);
   }
+  const times = evaluationTimes(mode, ctx.toMs, ctx.fromMs, stepSeconds);
+  const tiers: TierContext | undefined = ctx.tierMarks ? { marks: ctx.tierMarks, ...times } : undefined;
   const compiled = compileToPromQL(resolved.formula, {
     mode,
     windowSeconds,
     stepSeconds: stepSeconds ?? undefined,
     groupBy: groupBy ? [groupBy] : [],
     filters: ctx.filters,
+    tiers,
   });
   if (!compiled.ok) {
     const first = compiled.diagnostics[0];
     return { ok: false, message: `${first.message} (column ${first.startColumn})` };
   }
   const title = resolved.kpi?.name ?? resolved.formula;
-  return { ok: true, promql: compiled.promql, mode, stepSeconds, windowSeconds, groupBy, kpi: resolved.kpi, title, ...range };
+  // an instant query runs at the time the plan was made for
+  const toMs = mode === 'instant' ? times.firstEvalMs : range.toMs;
+  return { ok: true, promql: compiled.promql, mode, stepSeconds, windowSeconds, groupBy, kpi: resolved.kpi, title, fromMs: range.fromMs, toMs };
 }
