@@ -195,3 +195,26 @@ test.each<[string, number]>([
 ])('comparisonPeriods(%s) = %p', (formula, periods) => {
   expect(comparisonPeriods(formula)).toBe(periods);
 });
+
+describe('coverageQuery with the tier clock', () => {
+  const at = Date.UTC(2026, 10, 30, 12, 34, 56);
+  const hoursBack = (n: number) => new Set(Array.from({ length: n }, (_, i) => Date.UTC(2026, 10, 30, 12) - i * 3_600_000));
+  const tiers = (hours: Set<number>) => ({ marks: { hour: hours, day: new Set<number>() }, firstEvalMs: at, stepMs: 0, count: 1 });
+  const spec = { windowSeconds: 30 * DAY, periods: 2 };
+
+  test('hourly buckets written for every hour of the periods: the hourly tier, one sample an hour', () => {
+    expect(coverageQuery(spec, tiers(hoursBack(24 * 61)))).toBe(coverageQuery(spec).replaceAll('aigateway:requests:increase1m', 'aigateway:requests:increase1h'));
+  });
+
+  test.each([
+    ['tier rules younger than the periods', hoursBack(24 * 45)],
+    ['one hour without a bucket', new Set([...hoursBack(24 * 61)].filter((h) => h !== Date.UTC(2026, 10, 20, 3)))],
+  ])('%s: the one-minute tier', (_, hours) => {
+    expect(coverageQuery(spec, tiers(hours))).toBe(coverageQuery(spec));
+  });
+
+  test('under a day (5-minute resolution): the one-minute tier', () => {
+    const short = { windowSeconds: 6 * 3600, periods: 2 };
+    expect(coverageQuery(short, tiers(hoursBack(24 * 61)))).toBe(coverageQuery(short));
+  });
+});

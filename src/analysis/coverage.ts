@@ -14,6 +14,8 @@
  * VictoriaMetrics run as well.
  */
 import { COVERAGE_PERIOD_LABEL, FAMILIES, RULE_INTERVAL_SECONDS } from '../engine/conventions';
+import type { TierContext } from '../engine/tierPlan';
+import { HOUR_MS, tierSeries } from '../engine/tiers';
 import { alignStep } from '../datasource/queryPlan';
 import type { LabeledValue } from './labeledValues';
 import { readsPreviousPeriod } from './whatChanged';
@@ -24,6 +26,27 @@ import { readsPreviousPeriod } from './whatChanged';
  * traffic or not (a zero increase). A step without a sample is a step without data, not a quiet one.
  */
 export const COVERAGE_SERIES = FAMILIES.requests.series;
+/**
+ * At an hourly resolution the hourly tier answers the same question (a bucket exists when its hour
+ * has a one-minute sample) with one sample an hour, where it has been written for every hour of
+ * the periods; otherwise (tier rules newer than the periods) the one-minute tier does.
+ */
+export const COVERAGE_SERIES_HOURLY = tierSeries('requests', 'hour');
+
+function hourlyBucketsCover(spec: CoverageSpec, stepSeconds: number, tiers: TierContext): boolean {
+  if (stepSeconds !== HOUR_MS / 1000 || tiers.count !== 1) {
+    return false;
+  }
+  const end = Math.floor(tiers.firstEvalMs / HOUR_MS) * HOUR_MS - HOUR_MS;
+  const start = tiers.firstEvalMs - spec.periods * spec.windowSeconds * 1000;
+  for (let mark = end; mark > start; mark -= HOUR_MS) {
+    if (!tiers.marks.hour.has(mark)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Share of a period's span that must have data for a comparison to be shown as a percentage. */
 export const COVERAGE_THRESHOLD = 0.9;
 
@@ -75,9 +98,10 @@ function periodsOf(spec: CoverageSpec): CoveragePeriod[] {
  * resolution steps with data; a period without any has no series. Ranges are 1 ms short of their
  * length: Prometheus 2 ranges include both ends.
  */
-export function coverageQuery(spec: CoverageSpec): string {
+export function coverageQuery(spec: CoverageSpec, tiers?: TierContext): string {
   const step = coverageResolutionSeconds(spec.windowSeconds);
-  const present = `group(present_over_time(${COVERAGE_SERIES}[${step * 1000 - 1}ms]))`;
+  const series = tiers && hourlyBucketsCover(spec, step, tiers) ? COVERAGE_SERIES_HOURLY : COVERAGE_SERIES;
+  const present = `group(present_over_time(${series}[${step * 1000 - 1}ms]))`;
   return periodsOf(spec)
     .map((period, k) => {
       const offset = k === 0 ? '' : ` offset ${k * spec.windowSeconds}s`;

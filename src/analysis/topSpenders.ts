@@ -4,6 +4,7 @@
  * "Others" (the total minus the top N). Spend by user and API key comes from
  * the spend-by-spender family (the compiler picks it for those labels).
  */
+import type { TierContext } from '../engine/tierPlan';
 import { FAMILIES, TOTAL_MARKER_LABEL, labelMatcher, promqlString } from '../engine/conventions';
 import type { Expr, Filters } from '../engine/language';
 import { compileIR, seriesMatchers } from '../engine/language/compile';
@@ -21,6 +22,8 @@ export interface TopSpendersQueryOptions {
   windowSeconds: number;
   n?: number;
   filters?: Filters;
+  /** where the instant queries run and which tier buckets exist */
+  tiers?: TierContext;
 }
 
 /** The total of the same family, marked so that it never merges with a spender whose label is "". */
@@ -38,7 +41,7 @@ export function topSpendersQueries(dimension: SpenderDimension, options: TopSpen
     throw new RangeError(`top N must be a whole number ≥ 1 (got ${n})`);
   }
   const compile = (ir: Expr) =>
-    compileIR(ir, { mode: 'instant', windowSeconds: options.windowSeconds, groupBy: [dimension], filters: options.filters ?? {} });
+    compileIR(ir, { mode: 'instant', windowSeconds: options.windowSeconds, groupBy: [dimension], filters: options.filters ?? {}, tiers: options.tiers });
   const now = compile(TOTAL_COST);
   const before = compile(PREVIOUS_TOTAL_COST);
   const top = `topk(${n}, ${now})`;

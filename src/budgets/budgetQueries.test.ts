@@ -65,3 +65,14 @@ test.each([
 test('the page fires three instant queries', () => {
   expect(budgetPageQueries()).toEqual({ limit: L, spend: S, burnRate: BURN });
 });
+
+test("the page's burn rate reads the tiers the clock shows; alert rules (no clock) keep the one-minute tier", () => {
+  const at = Date.UTC(2026, 10, 30, 12, 34, 56);
+  const hours = new Set(Array.from({ length: 24 * 10 }, (_, i) => Date.UTC(2026, 10, 30, 12) - i * 3_600_000));
+  const days = new Set([...hours].filter((h) => h % 86_400_000 === 0));
+  const burn = budgetPageQueries({ marks: { hour: hours, day: days }, firstEvalMs: at, stepMs: 0, count: 1 }).burnRate;
+  expect(burn.match(/increase1[mhd]/g)).toEqual([...['1m', '1h', '1d', '1h', '1m'], ...['1m', '1h', '1d', '1h', '1m']].map((t) => `increase${t}`));
+  expect(burn).toMatch(/^\(sum by \(team\) \(label_replace\(.*\)\) or sum\(label_replace\(.*\)\)\) \/ 7$/);
+  expect(budgetPageQueries().burnRate).toBe(burnRatePerDay());
+  expect(burnRatePerDay()).not.toContain('increase1h');
+});

@@ -10,6 +10,8 @@
  * budgetMath.ts derives the rest from them exactly as the PromQL below does.
  */
 import { APPENDIX_A, FAMILIES, PERIOD_LABEL } from '../engine/conventions';
+import { windowedSumPromQL } from '../engine/language';
+import type { TierContext } from '../engine/tierPlan';
 import { BudgetPeriod, PERIOD_SPELLINGS } from './budgetPeriods';
 
 /** The burn rate is the average daily spend over this many days. */
@@ -62,9 +64,9 @@ function daysRange(days: number): string {
  * Average daily spend over the burn window per team, from the spend family; team "" is
  * everyone's spend (the global budget's burn), not the spend without a team.
  */
-export function burnRatePerDay(days = BURN_WINDOW_DAYS): string {
-  const total = (matchers: string) => `sum_over_time(${SPEND_INCREASE}${matchers}[${daysRange(days)}])`;
-  return `(sum by (team) (${total('{team!=""}')}) or sum(${total('')})) / ${days}`;
+export function burnRatePerDay(days = BURN_WINDOW_DAYS, tiers?: TierContext): string {
+  const total = (matchers: string[]) => windowedSumPromQL('spend', matchers, days * 86_400, false, tiers);
+  return `(sum by (team) (${total(['team!=""'])}) or sum(${total([])})) / ${days}`;
 }
 
 /** Teams with spend in the window (budget or not); the global "" is not a team. */
@@ -126,6 +128,7 @@ export function ofTightestBudget(measure: string): string {
 }
 
 /** The instant queries of the Budgets page (see budgetRows.ts), by refId. */
-export function budgetPageQueries(): { limit: string; spend: string; burnRate: string } {
-  return { limit: budgetLimit(), spend: budgetSpend(), burnRate: burnRatePerDay() };
+/** `tiers`: where the page's instant queries run and which tier buckets exist (the burn window reads them). */
+export function budgetPageQueries(tiers?: TierContext): { limit: string; spend: string; burnRate: string } {
+  return { limit: budgetLimit(), spend: budgetSpend(), burnRate: burnRatePerDay(BURN_WINDOW_DAYS, tiers) };
 }

@@ -97,3 +97,39 @@ test('coming back to the page with the same range and filters runs nothing', asy
   expect(requests).toHaveLength(1);
   again();
 });
+
+test('the builders get the tier buckets the Prometheus clock shows, and the instant time they plan for', async () => {
+  const clock = [
+    { fields: [{ name: 'Value', type: 'number', values: [(END - 3_600_000) / 1000, END / 1000], labels: { tier: '1h' } }] },
+  ];
+  const clockRequests: DataQueryRequest[] = [];
+  setDataSourceSrv({
+    get: async () => ({
+      uid: 'prom-with-clock',
+      query: (request: DataQueryRequest) => {
+        clockRequests.push(request);
+        return of({ data: clock });
+      },
+    }),
+  } as unknown as DataSourceSrv);
+  const runner = builtQueryRunner({ uid: 'prom-with-clock', type: 'prometheus' }, (ctx) => {
+    contexts.push(ctx);
+    return [{ refId: 'A', expr: 'up' }];
+  });
+  const [from, to] = [dateTime(END - 3_600_000), dateTime(END + 1234)];
+  const scene = new EmbeddedScene({
+    $timeRange: new SceneTimeRange({ from: from.toISOString(), to: to.toISOString(), value: { from, to, raw: { from, to } } }),
+    body: new SceneFlexLayout({ $data: runner, children: [] }),
+  });
+  const off = runner.activate();
+  await flush();
+  expect(clockRequests).toHaveLength(1);
+  expect(contexts.at(-1)?.tiers).toEqual({
+    marks: { hour: new Set([END - 3_600_000, END]), day: new Set() },
+    firstEvalMs: END + 1000,
+    stepMs: 0,
+    count: 1,
+  });
+  expect(scene).toBeDefined();
+  off();
+});

@@ -18,8 +18,13 @@ import {
   SceneVariableValueChangedEvent,
   VariableValue,
 } from '@grafana/scenes';
+import { getDataSourceSrv } from '@grafana/runtime';
 import type { DataSourceRef } from '@grafana/schema';
 import type { Filters } from '../engine/language';
+import type { TierContext } from '../engine/tierPlan';
+import { NO_TIER_MARKS, TierMarks } from '../engine/tiers';
+import { evaluationTimes } from '../datasource/queryPlan';
+import { TierMarksSource } from '../datasource/tierMarksSource';
 import { FILTER_LABELS, filtersFromVariableValues, FilterLabel } from './filterValues';
 
 export interface QueryContext {
@@ -30,10 +35,29 @@ export interface QueryContext {
   variable(name: string): VariableValue | null | undefined;
   /** the object that owns the runner (its parent), for builders that read its state */
   owner: SceneObject | undefined;
+  /** instant queries at the range's end, with the tier buckets its Prometheus has written */
+  tiers?: TierContext;
 }
 
 /** The queries for a context; none (an empty list) while something they need is not known yet. */
 export type BuildQueries = (ctx: QueryContext) => SceneDataQuery[];
+
+/** One per Prometheus datasource: the pages' runners share its clock reading. */
+const tierMarksSources = new Map<string, TierMarksSource>();
+
+async function tierMarksFor(datasource: DataSourceRef, fromMs: number, toMs: number): Promise<TierMarks> {
+  try {
+    const prom = await getDataSourceSrv().get(datasource);
+    const key = datasource.uid ?? '';
+    if (!tierMarksSources.has(key)) {
+      tierMarksSources.set(key, new TierMarksSource());
+    }
+    // a previous period reaches back one more range
+    return await tierMarksSources.get(key)!.marksFor(prom, fromMs - 2 * (toMs - fromMs), toMs);
+  } catch {
+    return NO_TIER_MARKS;
+  }
+}
 
 export function queryContext(runner: SceneObject): QueryContext {
   const range = sceneGraph.getTimeRange(runner).state.value;
@@ -51,9 +75,21 @@ export function queryContext(runner: SceneObject): QueryContext {
   };
 }
 
-function keepQueriesCurrent(runner: SceneQueryRunner, build: BuildQueries, last: { key?: string }) {
-  const run = (force: boolean) => {
-    const ctx = queryContext(runner);
+function keepQueriesCurrent(runner: SceneQueryRunner, build: BuildQueries, last: { key?: string }, datasource: DataSourceRef) {
+  // the latest run wins; a forced one (new range, refresh) stays forced when a later one supersedes it
+  let sequence = 0;
+  let forcePending = false;
+  const run = async (force: boolean) => {
+    const mine = ++sequence;
+    forcePending ||= force;
+    const base = queryContext(runner);
+    const marks = await tierMarksFor(datasource, base.fromMs, base.toMs);
+    if (mine !== sequence) {
+      return;
+    }
+    force = forcePending;
+    forcePending = false;
+    const ctx: QueryContext = { ...base, tiers: { marks, ...evaluationTimes('instant', base.toMs, base.fromMs, null) } };
     const queries = build(ctx);
     const key = JSON.stringify([queries, ctx.fromMs, ctx.toMs]);
     if (!force && key === last.key) {
@@ -72,7 +108,10 @@ function keepQueriesCurrent(runner: SceneQueryRunner, build: BuildQueries, last:
   if (runner.parent) {
     subscriptions.push(runner.parent.subscribeToState(() => run(false)));
   }
-  return () => subscriptions.forEach((s) => s.unsubscribe());
+  return () => {
+    sequence++;
+    subscriptions.forEach((s) => s.unsubscribe());
+  };
 }
 
 /** `timeRange`: the runner's own range (e.g. trailing days ending at the page's end), else the page's. */
@@ -88,6 +127,6 @@ export function builtQueryRunner(
     queries: [],
     runQueriesMode: 'manual',
     ...(timeRange ? { $timeRange: timeRange } : {}),
-    $behaviors: [(runner) => keepQueriesCurrent(runner as SceneQueryRunner, build, last)],
+    $behaviors: [(runner) => keepQueriesCurrent(runner as SceneQueryRunner, build, last, datasource)],
   });
 }

@@ -61,7 +61,7 @@ export class CoverageProvider extends SceneObjectBase<CoverageProviderState> {
       reading: { state: 'checking' },
       // no filters: coverage is whether the data was recorded, not whether a team spent
       $data: builtQueryRunner(prometheus, (ctx) => [
-        instantTarget(COVERAGE_REF, coverageQuery(coverageSpecOf(options, ctx))),
+        instantTarget(COVERAGE_REF, coverageQuery(coverageSpecOf(options, ctx), ctx.tiers)),
       ]),
     });
     this.addActivationHandler(() => {

@@ -74,7 +74,7 @@ function duration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-function partSelector(series: string, matchers: string[], part: WindowPart): string {
+function partSelector(series: string, matchers: readonly string[], part: WindowPart): string {
   const selector = `${series}${matchers.length ? `{${matchers.join(', ')}}` : ''}`;
   return `${selector}[${part.rangeMs}ms]${part.offsetMs ? ` offset ${duration(part.offsetMs)}` : ''}`;
 }
@@ -83,9 +83,9 @@ function partSelector(series: string, matchers: string[], part: WindowPart): str
  * The window's sum of a counter family as the planner cuts it (tierPlan.ts): one `sum_over_time`
  * per part, each part labelled apart so that `or` keeps them all until the caller's `sum`.
  */
-function windowedSum(family: FamilyId, matchers: string[], ctx: Context, previous: boolean): string {
-  const windowMs = ctx.windowSeconds * 1000;
-  const parts = planWindowParts(windowMs, previous ? windowMs : 0, ctx.tiers);
+export function windowedSumPromQL(family: FamilyId, matchers: readonly string[], windowSeconds: number, previous = false, tiers?: TierContext): string {
+  const windowMs = windowSeconds * 1000;
+  const parts = planWindowParts(windowMs, previous ? windowMs : 0, tiers);
   const sums = parts.map((part) => `sum_over_time(${partSelector(tierSeries(family, part.tier), matchers, part)})`);
   if (sums.length === 1) {
     return sums[0];
@@ -104,7 +104,7 @@ function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
   const previous = Boolean(expr.scope.previous);
   const overTime = isGauge(family)
     ? `last_over_time(${partSelector(tierSeries(family, 'minute'), matchers, planWindowParts(ctx.windowSeconds * 1000, previous ? ctx.windowSeconds * 1000 : 0)[0])})`
-    : windowedSum(family, matchers, ctx, previous);
+    : windowedSumPromQL(family, matchers, ctx.windowSeconds, previous, ctx.tiers);
   return groups.length ? vector('grouped', `sum by (${groups.join(', ')}) (${overTime})`) : vector('single', `sum(${overTime})`);
 }
 

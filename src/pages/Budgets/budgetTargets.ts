@@ -7,6 +7,7 @@
 import type { DataFrame } from '@grafana/data';
 import { labeledValuesFromFrames } from '../../analysis/frameValues';
 import { budgetPageQueries } from '../../budgets/budgetQueries';
+import type { TierContext } from '../../engine/tierPlan';
 import type { BudgetQueryResults } from '../../budgets/budgetRows';
 import { instantTarget, PrometheusTarget } from '../../scenes/prometheusTargets';
 
@@ -14,8 +15,8 @@ export const BUDGET_REFS = ['limit', 'spend', 'burnRate'] as const;
 export type BudgetRef = (typeof BUDGET_REFS)[number];
 
 /** The page's instant queries, refId = the measure. */
-export function budgetTargets(): PrometheusTarget[] {
-  const queries = budgetPageQueries();
+export function budgetTargets(tiers?: TierContext): PrometheusTarget[] {
+  const queries = budgetPageQueries(tiers);
   return BUDGET_REFS.map((ref) => instantTarget(ref, queries[ref]));
 }
 

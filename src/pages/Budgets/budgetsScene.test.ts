@@ -1,4 +1,6 @@
-import { createDataFrame, FieldType } from '@grafana/data';
+import { createDataFrame, FieldType, LoadingState } from '@grafana/data';
+import { DataSourceSrv, setDataSourceSrv, setRunRequest } from '@grafana/runtime';
+import { of } from 'rxjs';
 import { EmbeddedScene, SceneFlexItem, SceneFlexLayout, SceneQueryRunner } from '@grafana/scenes';
 import { CoverageProvider } from '../../scenes/coverageProvider';
 import { BudgetAlertRules } from './BudgetAlertRules';
@@ -10,6 +12,21 @@ const datasources = {
   kpi: { uid: 'kpi', type: 'aispend-kpi-datasource' },
   prometheus: { uid: 'prom', type: 'prometheus' },
 };
+
+beforeAll(() => {
+  // a Prometheus without the tier clock: the burn window reads the one-minute tier
+  setDataSourceSrv({ get: async () => ({ uid: 'prom', type: 'prometheus' }), getInstanceSettings: () => undefined } as unknown as DataSourceSrv);
+  setRunRequest((_ds, request) => of({ state: LoadingState.Done, series: [], timeRange: request.range }));
+});
+
+/** The table's queries once its runner is active (they are built when it activates). */
+async function activeQueries(scene: EmbeddedScene) {
+  const r = runner(scene);
+  const deactivate = r.activate();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  deactivate();
+  return r.state.queries;
+}
 
 function children(scene: EmbeddedScene) {
   return ((scene.state.body as SceneFlexLayout).state.children as SceneFlexItem[]).map((item) => item.state.body);
@@ -36,8 +53,8 @@ test.each([
     '(sum by (team) (sum_over_time(aigateway:spend_usd:increase1m{team!=""}[604799999ms])) or ' +
       'sum(sum_over_time(aigateway:spend_usd:increase1m[604799999ms]))) / 7',
   ],
-])('instant query %s', (refId, expr) => {
-  const queries = runner(budgetsScene(datasources)).state.queries;
+])('instant query %s', async (refId, expr) => {
+  const queries = await activeQueries(budgetsScene(datasources));
   expect(queries).toHaveLength(3);
   expect(queries.find((q) => q.refId === refId)).toEqual({
     refId,
@@ -48,13 +65,15 @@ test.each([
   });
 });
 
-test('only the team filter (budgets have no provider or model), a 30-day range and the page controls', () => {
+test('only the team filter (budgets have no provider or model), a 30-day range and the page controls', async () => {
   const scene = budgetsScene(datasources);
   expect(scene.state.$variables?.state.variables.map((v) => v.state.name)).toEqual(['team']);
   expect(scene.state.$timeRange?.state.from).toBe('now-30d');
   expect(scene.state.controls?.length).toBeGreaterThan(0);
   // the team filter narrows the rows on screen: changing it fires no query
-  expect(JSON.stringify(runner(scene).state.queries)).not.toContain('$');
+  const queries = await activeQueries(scene);
+  expect(queries).toHaveLength(3);
+  expect(JSON.stringify(queries)).not.toContain('$');
 });
 
 test('frames of the three queries back to labelled samples, by refId', () => {

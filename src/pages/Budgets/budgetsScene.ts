@@ -5,9 +5,10 @@
  * queries feed the whole table (evaluated at the end of the selected range); one more says how
  * much of the burn window has data.
  */
-import { EmbeddedScene, SceneFlexItem, SceneFlexLayout, SceneQueryRunner, SceneVariableSet } from '@grafana/scenes';
+import { EmbeddedScene, SceneFlexItem, SceneFlexLayout, SceneVariableSet } from '@grafana/scenes';
 import { VARIABLES } from '../../constants';
 import { BURN_WINDOW_DAYS } from '../../budgets/budgetQueries';
+import { builtQueryRunner } from '../../scenes/builtQueryRunner';
 import { CoverageProvider } from '../../scenes/coverageProvider';
 import { defaultTimeRange, filterVariableList, pageControls } from '../../scenes/filters';
 import type { PageDatasources } from '../../scenes/withPrometheusDatasource';
@@ -29,7 +30,7 @@ export function budgetsScene({ kpi, prometheus }: PageDatasources): EmbeddedScen
       children: [
         new SceneFlexItem({
           ySizing: 'content',
-          body: new BudgetTable({ $data: new SceneQueryRunner({ datasource: prometheus, queries: budgetTargets() }) }),
+          body: new BudgetTable({ $data: builtQueryRunner(prometheus, (ctx) => budgetTargets(ctx.tiers)) }),
         }),
         new SceneFlexItem({ ySizing: 'content', body: new BudgetAlertRules({ prometheusUid: prometheus.uid! }) }),
       ],

@@ -45,7 +45,7 @@ export function dimensionVariable(): CustomVariable {
 
 export function topSpendersQueriesFor(ctx: QueryContext) {
   const dimension = ctx.variable(DIMENSION);
-  return isSpenderDimension(dimension) ? topSpendersTargets(dimension, ctx, ctx.filters) : [];
+  return isSpenderDimension(dimension) ? topSpendersTargets(dimension, ctx, ctx.filters, ctx.tiers) : [];
 }
 
 function dimensionOf(ctx: DataTransformContext): SpenderDimension {

@@ -16,6 +16,7 @@ import {
   topSpendersQueries,
 } from '../../analysis/topSpenders';
 import { RULE_INTERVAL_SECONDS } from '../../engine/conventions';
+import type { TierContext } from '../../engine/tierPlan';
 import type { Filters } from '../../engine/language';
 import { alignStep } from '../../datasource/queryPlan';
 import { instantTarget, PrometheusTarget } from '../../scenes/prometheusTargets';
@@ -34,12 +35,14 @@ export function windowSecondsOf(fromMs: number, toMs: number): number {
 export function topSpendersTargets(
   dimension: SpenderDimension,
   range: { fromMs: number; toMs: number },
-  filters: Filters
+  filters: Filters,
+  tiers?: TierContext
 ): PrometheusTarget[] {
   const queries = topSpendersQueries(dimension, {
     windowSeconds: windowSecondsOf(range.fromMs, range.toMs),
     n: DEFAULT_TOP_N,
     filters,
+    tiers,
   });
   return [instantTarget(REF_CURRENT, queries.current), instantTarget(REF_PREVIOUS, queries.previous)];
 }
