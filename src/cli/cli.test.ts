@@ -107,6 +107,16 @@ describe('rules --catalog', () => {
     }
   });
 
+  test('--without-spenders drops the spend-by-user/API-key family and its tiers; promtool accepts the rest', async () => {
+    const out = path.join(dir, 'lean.yaml');
+    expect((await run('rules', '--without-spenders', '--out', out)).code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).not.toContain('aigateway:spend_usd_by_user');
+    expect(text).toContain('aigateway:spend_usd:increase1d');
+    expect(text).toContain('# Not exported by this source (missing, never 0): retries, spend_by_user');
+    execFileSync('promtool', ['check', 'rules', out], { stdio: 'pipe' });
+  });
+
   test.each([
     [[{ id: 'x', formula: 'totl_cost' }], 'KPI "x": unknown measure `totl_cost` — did you mean `total_cost`? (column 1)'],
     [[{ id: 'Bad-Id', formula: 'total_cost' }], 'KPI #1: "id" must be lower-case letters, digits and _ (got "Bad-Id")'],

@@ -4,7 +4,10 @@
  */
 import type { GroupByLabel } from '../engine/conventions';
 import { compileToPromQL, Diagnostic } from '../engine/language';
+import type { TierContext } from '../engine/tierPlan';
+import type { TierMarks } from '../engine/tiers';
 import { instantQuery, promNumber, PromSeries, rangeQuery } from './prometheusHttp';
+import { fetchTierMarks } from './tierMarksHttp';
 
 export type JsonValue = number | null | 'NaN' | '+Inf' | '-Inf';
 
@@ -49,13 +52,24 @@ export function jsonValue(text: string): JsonValue {
   return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf';
 }
 
-export function compileRequest(request: KpiRequest): KpiOutput {
+/** Where runKpi's query is evaluated: at `to`, or at each step from one step after `from` to `to`. */
+export function tierContextOf(request: KpiRequest, marks: TierMarks): TierContext {
+  if (request.mode === 'instant') {
+    return { marks, firstEvalMs: request.toSec * 1000, stepMs: 0, count: 1 };
+  }
+  const step = request.stepSec!;
+  return { marks, firstEvalMs: (request.fromSec + step) * 1000, stepMs: step * 1000, count: Math.max(1, Math.floor((request.toSec - request.fromSec - step) / step) + 1) };
+}
+
+/** `marks`: the tier buckets that exist; without them every window reads the one-minute tier. */
+export function compileRequest(request: KpiRequest, marks?: TierMarks): KpiOutput {
   const window = request.mode === 'range' ? request.stepSec! : request.toSec - request.fromSec;
   const compiled = compileToPromQL(request.formula, {
     mode: request.mode,
     windowSeconds: request.mode === 'instant' ? window : undefined,
     stepSeconds: request.mode === 'range' ? window : undefined,
     groupBy: request.groupBy,
+    tiers: marks ? tierContextOf(request, marks) : undefined,
   });
   if (!compiled.ok) {
     throw new FormulaError(compiled.diagnostics[0]);
@@ -76,7 +90,10 @@ function labelsOf(series: PromSeries, groupBy: GroupByLabel[]): Record<string, s
 }
 
 export async function runKpi(prometheus: string, request: KpiRequest): Promise<KpiOutput> {
-  const output = compileRequest(request);
+  const window = request.mode === 'range' ? request.stepSec! : request.toSec - request.fromSec;
+  // a previous period reaches back one more window
+  const marks = await fetchTierMarks(prometheus, (request.fromSec - window) * 1000, request.toSec * 1000);
+  const output = compileRequest(request, marks);
   if (request.mode === 'range') {
     // each point covers the step before it: the first point is one step after `from`
     const series = await rangeQuery(prometheus, output.promql, request.fromSec + request.stepSec!, request.toSec, request.stepSec!);

@@ -17,6 +17,19 @@ export function getProfile(id: ProfileId, options: { teamLabel?: string } = {}):
   }
 }
 
+/**
+ * The profile without the spend-by-user-and-key family: for deployments whose users and keys
+ * number in the tens of thousands, where that family is most of the series (and of the rules'
+ * cost). Top spenders by user or API key then show no data; by team, model and provider stay.
+ */
+export function withoutSpenderFamily(profile: Profile): Profile {
+  return {
+    ...profile,
+    counters: profile.counters.filter((c) => c.family !== 'spend_by_user'),
+    missing: profile.missing.includes('spend_by_user') ? profile.missing : [...profile.missing, 'spend_by_user'],
+  };
+}
+
 export function isProfileId(value: string): value is ProfileId {
   return (PROFILE_IDS as string[]).includes(value);
 }
