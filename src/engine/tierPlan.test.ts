@@ -140,8 +140,8 @@ describe('planWindowParts', () => {
           hour: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
           day: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
         }),
-        fc.integer({ min: 35 * DAY_MS, max: 95 * DAY_MS }),
-        fc.integer({ min: 1, max: 30 * 24 * 60 }).map((m) => m * MINUTE_MS),
+        fc.integer({ min: 5 * DAY_MS, max: 99 * DAY_MS }),
+        fc.integer({ min: 1, max: 90 * 24 * 60 }).map((m) => m * MINUTE_MS),
         fc.boolean(),
         fc.array(fc.integer({ min: 0, max: SPAN_DAYS * 24 }), { maxLength: 3 }),
         (ph, at, windowMs, previous, holes) => {
