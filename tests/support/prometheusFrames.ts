@@ -60,9 +60,10 @@ export async function runPromTargets(client: PromClient, request: DataQueryReque
     request.targets
       .filter((t) => !t.hide && t.expr)
       .map(async (target) => {
+        const step = stepSeconds(target, request);
         const result = target.instant
           ? await client.instant(target.expr, toSec)
-          : await client.range(target.expr, fromSec, toSec, stepSeconds(target, request));
+          : await client.range(target.expr, Math.floor(fromSec / step) * step, Math.floor(toSec / step) * step, step);
         return result.map((series) => seriesToFrame(target, series));
       })
   );
