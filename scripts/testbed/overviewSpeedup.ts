@@ -5,7 +5,9 @@
  */
 import { performance } from 'perf_hooks';
 import { findStandardKpi, OVERVIEW_KPI_IDS } from '../../src/engine/catalog';
+import { fetchTierMarks } from '../../src/cli/tierMarksHttp';
 import { compileToPromQL } from '../../src/engine/language';
+import type { TierMarks } from '../../src/engine/tiers';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -29,10 +31,11 @@ export function rawOverviewQuery(id: string, days: number): string {
   return queries[id];
 }
 
-/** The compiled Overview KPI, as the datasource plans it for an instant over `days`. */
-export function compiledOverviewQuery(id: string, days: number): string {
+/** The compiled Overview KPI, as the datasource plans it for an instant at `atSec` over `days` (without marks: the one-minute tier). */
+export function compiledOverviewQuery(id: string, days: number, atSec?: number, marks?: TierMarks): string {
   const kpi = findStandardKpi(id)!;
-  const compiled = compileToPromQL(kpi.formula, { mode: 'instant', windowSeconds: days * 86400, groupBy: kpi.defaultGroupBy ? [kpi.defaultGroupBy] : [] });
+  const tiers = marks && atSec !== undefined ? { marks, firstEvalMs: atSec * 1000, stepMs: 0, count: 1 } : undefined;
+  const compiled = compileToPromQL(kpi.formula, { mode: 'instant', windowSeconds: days * 86400, groupBy: kpi.defaultGroupBy ? [kpi.defaultGroupBy] : [], tiers });
   if (!compiled.ok) {
     throw new Error(`${id} does not compile`);
   }
@@ -59,10 +62,13 @@ export interface SpeedupRow {
   rawMs: number;
 }
 
+/** The Overview KPIs through the planner (with the tier marks the Prometheus has) against the raw counters. */
 export async function overviewSpeedup(url: string, atSec: number, days: number): Promise<{ rows: SpeedupRow[]; medianSpeedup: number }> {
   const rows: SpeedupRow[] = [];
+  // the previous period of mom_growth reaches back two windows
+  const marks = await fetchTierMarks(url, (atSec - 2 * days * 86400) * 1000, atSec * 1000);
   for (const id of OVERVIEW_KPI_IDS) {
-    const canonicalMs = await wallClockMs(url, compiledOverviewQuery(id, days), atSec);
+    const canonicalMs = await wallClockMs(url, compiledOverviewQuery(id, days, atSec, marks), atSec);
     const rawMs = await wallClockMs(url, rawOverviewQuery(id, days), atSec);
     rows.push({ kpi: id, canonicalMs, rawMs });
   }

@@ -16,7 +16,9 @@ import type { SpenderDimension } from '../../src/analysis/topSpenders';
 import { BURN_WINDOW_DAYS } from '../../src/budgets/budgetQueries';
 import { findStandardKpi, OVERVIEW_KPI_IDS } from '../../src/engine/catalog';
 import { RULE_INTERVAL_SECONDS } from '../../src/engine/conventions';
-import { planKpiQuery } from '../../src/datasource/queryPlan';
+import { evaluationTimes, planKpiQuery } from '../../src/datasource/queryPlan';
+import type { TierContext } from '../../src/engine/tierPlan';
+import type { TierMarks } from '../../src/engine/tiers';
 import type { KpiQuery } from '../../src/datasource/types';
 import { budgetTargets } from '../../src/pages/Budgets/budgetTargets';
 import { deepDiveQueries } from '../../src/pages/Kpis/deepDive/deepDiveQueries';
@@ -40,6 +42,13 @@ export interface PageQueryOptions {
   spenderDimension: SpenderDimension;
   /** the deep dive's time series panel: Grafana asks for about one point per pixel */
   panelWidthPx: number;
+  /** the tier buckets the Prometheus clock shows; without them every window reads the one-minute tier */
+  tierMarks?: TierMarks;
+}
+
+/** The pages' built runners: instant queries at the range's end with the marks (builtQueryRunner.ts). */
+function instantTiers(options: PageQueryOptions): TierContext | undefined {
+  return options.tierMarks ? { marks: options.tierMarks, ...evaluationTimes('instant', options.toMs, options.fromMs, null) } : undefined;
 }
 
 /** Grafana's Prometheus datasource aligns a range query's start and end down to its step. */
@@ -48,8 +57,12 @@ export function alignedRange(fromMs: number, toMs: number, stepSec: number): { s
   return { startSec: align(fromMs), endSec: align(toMs), stepSec };
 }
 
-function coverage(page: PageId, spec: Parameters<typeof coverageQuery>[0], toMs: number): PromRequest {
-  return { page, name: 'coverage', expr: coverageQuery(spec), timeSec: toMs / 1000 };
+/** Where the built runners' instant queries run: the range's end in whole seconds, as their plans assume. */
+const instantTime = (options: PageQueryOptions) => Math.floor(options.toMs / 1000);
+
+function coverage(page: PageId, spec: Parameters<typeof coverageQuery>[0], options: PageQueryOptions): PromRequest {
+  const tiers = instantTiers(options);
+  return { page, name: 'coverage', expr: coverageQuery(spec, tiers), timeSec: (tiers?.firstEvalMs ?? options.toMs) / 1000 };
 }
 
 /** The KPI datasource's request for one panel query, as its plan says (instant at the range's end, or a range). */
@@ -61,6 +74,7 @@ function kpiRequest(page: PageId, query: KpiQuery, options: PageQueryOptions, in
     ruleIntervalSeconds: RULE_INTERVAL_SECONDS,
     filters: {},
     findKpi: findStandardKpi,
+    tierMarks: options.tierMarks,
   });
   if (!plan.ok) {
     throw new Error(`${query.kpiId} ${query.refId}: ${plan.message}`);
@@ -77,24 +91,24 @@ function overview(options: PageQueryOptions): PromRequest[] {
   // as overviewScene: as many periods back as the most demanding tile compares
   const periods = Math.max(...kpis.map((k) => comparisonPeriods(k.formula)));
   return [
-    coverage('overview', coverageSpecFor(options, periods), options.toMs),
+    coverage('overview', coverageSpecFor(options, periods), options),
     ...kpis.flatMap((kpi) => tileQueries(kpi).map((q) => kpiRequest('overview', q, options, RULE_INTERVAL_SECONDS * 1000))),
   ];
 }
 
 function topSpenders(options: PageQueryOptions): PromRequest[] {
   return [
-    coverage('topSpenders', coverageSpecFor(options, 2), options.toMs),
-    ...topSpendersTargets(options.spenderDimension, options, {}).map(
-      (t): PromRequest => ({ page: 'topSpenders', name: `${t.refId} by ${options.spenderDimension}`, expr: t.expr, timeSec: options.toMs / 1000 })
+    coverage('topSpenders', coverageSpecFor(options, 2), options),
+    ...topSpendersTargets(options.spenderDimension, options, {}, instantTiers(options)).map(
+      (t): PromRequest => ({ page: 'topSpenders', name: `${t.refId} by ${options.spenderDimension}`, expr: t.expr, timeSec: instantTime(options) })
     ),
   ];
 }
 
 function budgets(options: PageQueryOptions): PromRequest[] {
   return [
-    coverage('budgets', trailingDaysSpec(BURN_WINDOW_DAYS), options.toMs),
-    ...budgetTargets().map((t): PromRequest => ({ page: 'budgets', name: t.refId, expr: t.expr, timeSec: options.toMs / 1000 })),
+    coverage('budgets', trailingDaysSpec(BURN_WINDOW_DAYS), options),
+    ...budgetTargets(instantTiers(options)).map((t): PromRequest => ({ page: 'budgets', name: t.refId, expr: t.expr, timeSec: instantTime(options) })),
   ];
 }
 
@@ -107,7 +121,7 @@ function kpiDeepDive(options: PageQueryOptions): PromRequest[] {
   const intervalMs = rangeUtil.calculateInterval(range, options.panelWidthPx).intervalMs;
   const queries = deepDiveQueries(kpi);
   const all = [...queries.series, ...queries.value, ...Object.values(queries.breakdowns).flat()];
-  return [coverage('kpiDeepDive', coverageSpecFor(options, 2), options.toMs), ...all.map((q) => kpiRequest('kpiDeepDive', q, options, intervalMs))];
+  return [coverage('kpiDeepDive', coverageSpecFor(options, 2), options), ...all.map((q) => kpiRequest('kpiDeepDive', q, options, intervalMs))];
 }
 
 export function pageRequests(options: PageQueryOptions): PromRequest[] {

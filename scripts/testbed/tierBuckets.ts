@@ -1,10 +1,15 @@
 /**
- * The hourly and daily tiers of one series, as the shipped tier rules record them
- * (src/rules/tierRules.ts): at every evaluation time that is a multiple of the bucket (whole hours,
- * midnights) from the first evaluation to the last, the sum of the finer samples in
- * (close − bucket, close], written only where that bucket has samples. Linear over sorted typed
- * arrays, because the scale test bed computes it for 600 M one-minute samples.
+ * The hourly and daily tiers of one series and the tier clock, as the shipped tier rules record
+ * them (src/rules/tierRules.ts, src/engine/tiers.ts) at minute-aligned evaluations from
+ * `firstEvalMs` to `lastEvalMs`:
+ * - an hourly sample at each whole hour M evaluated, the sum of the one-minute samples stamped in
+ *   (M − 61 min, M − 1 min], written only where that bucket has samples;
+ * - a daily sample at each midnight D whose 24 hourly marks D − 24 h … D − 1 h were all evaluated,
+ *   the sum of those hourly samples, written where any of them exists;
+ * - the clock: one sample per evaluated hour mark and per written day mark, valued at the mark in s.
+ * Linear over sorted typed arrays: the scale test bed computes it for 600 M one-minute samples.
  */
+import { coarseTier, DAY_MS, HOUR_MS } from '../../src/engine/tiers';
 
 export interface SampleRun {
   times: Float64Array;
@@ -12,30 +17,41 @@ export interface SampleRun {
   count: number;
 }
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+export { DAY_MS, HOUR_MS };
 
-/** Bucket sums of samples [from, to) (times ascending, ms), for closes in [firstEvalMs, lastEvalMs]. */
-export function bucketSums(
-  times: ArrayLike<number>,
-  values: ArrayLike<number>,
-  from: number,
-  to: number,
-  bucketMs: number,
-  firstEvalMs: number,
-  lastEvalMs: number
-): SampleRun {
-  const capacity = Math.max(0, Math.floor(lastEvalMs / bucketMs) - Math.ceil(firstEvalMs / bucketMs) + 1);
+const HOUR = coarseTier('hour');
+const HOURS_PER_DAY = DAY_MS / HOUR_MS;
+
+/** Marks of `bucketMs` evaluated in [firstEvalMs, lastEvalMs]. */
+function marksBetween(bucketMs: number, firstEvalMs: number, lastEvalMs: number): number[] {
+  const marks: number[] = [];
+  for (let m = Math.ceil(firstEvalMs / bucketMs) * bucketMs; m <= lastEvalMs; m += bucketMs) {
+    marks.push(m);
+  }
+  return marks;
+}
+
+/** Midnights whose 24 hourly marks were all evaluated (the daily rule's condition). */
+export function dayMarks(firstEvalMs: number, lastEvalMs: number): number[] {
+  return marksBetween(DAY_MS, firstEvalMs, lastEvalMs).filter((d) => d - HOURS_PER_DAY * HOUR_MS >= Math.ceil(firstEvalMs / HOUR_MS) * HOUR_MS);
+}
+
+export function hourMarks(firstEvalMs: number, lastEvalMs: number): number[] {
+  return marksBetween(HOUR_MS, firstEvalMs, lastEvalMs);
+}
+
+/** Sums of samples [from, to) by the mark `markOf` gives each, for marks accepted by `keep`; times ascending. */
+function sumsByMark(times: ArrayLike<number>, values: ArrayLike<number>, from: number, to: number, markOf: (t: number) => number, keep: (mark: number) => boolean, capacity: number): SampleRun {
   const out: SampleRun = { times: new Float64Array(capacity), values: new Float64Array(capacity), count: 0 };
-  let close = -Infinity;
+  let current = -Infinity;
   for (let i = from; i < to; i++) {
-    const sampleClose = Math.ceil(times[i] / bucketMs) * bucketMs;
-    if (sampleClose < firstEvalMs || sampleClose > lastEvalMs) {
+    const mark = markOf(times[i]);
+    if (!keep(mark)) {
       continue;
     }
-    if (sampleClose !== close) {
-      close = sampleClose;
-      out.times[out.count] = close;
+    if (mark !== current) {
+      current = mark;
+      out.times[out.count] = mark;
       out.values[out.count++] = 0;
     }
     out.values[out.count - 1] += values[i];
@@ -45,7 +61,25 @@ export function bucketSums(
 
 /** The hourly tier of one-minute samples and the daily tier of that, for evaluations in [firstEvalMs, lastEvalMs]. */
 export function hourlyAndDaily(times: ArrayLike<number>, values: ArrayLike<number>, from: number, to: number, firstEvalMs: number, lastEvalMs: number) {
-  const hourly = bucketSums(times, values, from, to, HOUR_MS, firstEvalMs, lastEvalMs);
-  const daily = bucketSums(hourly.times, hourly.values, 0, hourly.count, DAY_MS, firstEvalMs, lastEvalMs);
+  const firstHour = Math.ceil(firstEvalMs / HOUR_MS) * HOUR_MS;
+  const hourly = sumsByMark(
+    times,
+    values,
+    from,
+    to,
+    (t) => Math.ceil((t + HOUR.lagMs) / HOUR_MS) * HOUR_MS,
+    (m) => m >= firstHour && m <= lastEvalMs,
+    Math.max(0, Math.floor((lastEvalMs - firstHour) / HOUR_MS) + 1)
+  );
+  const days = new Set(dayMarks(firstEvalMs, lastEvalMs));
+  const daily = sumsByMark(
+    hourly.times,
+    hourly.values,
+    0,
+    hourly.count,
+    (m) => Math.floor(m / DAY_MS) * DAY_MS + DAY_MS,
+    (d) => days.has(d),
+    days.size
+  );
   return { hourly, daily };
 }
