@@ -38,6 +38,9 @@ function request(targets: Array<Partial<KpiQuery>>): DataQueryRequest<KpiQuery> 
   } as unknown as DataQueryRequest<KpiQuery>;
 }
 
+/** How a failed `total_spend` query over the test's range is named in its panel error. */
+const TOTAL_SPEND = '"Total spend" (sum(sum_over_time(aigateway:spend_usd:increase1m[59999ms])))';
+
 const promFrame = createDataFrame({
   refId: 'A',
   fields: [
@@ -107,7 +110,7 @@ test.each<[string, Partial<KpiQuery>, () => void, string]>([
     'Prometheus answering HTTP 500',
     { kpiId: 'total_spend' },
     () => kpiQuery.mockReturnValue(throwError(() => ({ status: 500, data: { message: 'query timed out in expression evaluation' } }))),
-    'Prometheus returned HTTP 500: query timed out in expression evaluation',
+    `${TOTAL_SPEND} ran past the query timeout of Prometheus (--query.timeout, 2 minutes by default; VictoriaMetrics: -search.maxQueryDuration, 30 s). Narrow the time range or the filters, or raise the timeout.`,
   ],
   [
     'Prometheus unreachable',
@@ -174,7 +177,13 @@ test('a Prometheus that never answers times out with a panel error after 60 s', 
     const pending = lastValueFrom(ds.query(request([{ kpiId: 'total_spend' }])));
     await jest.advanceTimersByTimeAsync(60_001);
     const response = await pending;
-    expect(response.errors).toEqual([{ refId: 'A', message: 'Prometheus did not answer within 60 s' }]);
+    expect(response.errors).toEqual([
+      {
+        refId: 'A',
+        message: `${TOTAL_SPEND} got no answer in time: Grafana's data proxy waits 30 s by default (dataproxy.timeout in grafana.ini), the KPI datasource 60 s. Narrow the time range or the filters, or raise dataproxy.timeout.`,
+      },
+    ]);
+    expect(response.data).toEqual([]);
   } finally {
     jest.useRealTimers();
   }
@@ -217,4 +226,20 @@ test('with the tier clock in Prometheus, a 30-day KPI reads daily and hourly buc
   ]);
   // the instant query runs at the whole second the plan was made for
   expect(kpiQuery.mock.calls[0][0].range.to.valueOf()).toBe(now);
+});
+
+test('a refused query is a panel error naming the query and the limit, with no frames that could read as 0', async () => {
+  kpiQuery.mockReturnValue(
+    of({ data: [promFrame], errors: [{ refId: 'A', message: 'query processing would load too many samples into memory in query execution' }] })
+  );
+  const ds = new KpiDataSource(settings);
+  const response = await lastValueFrom(ds.query(request([{ kpiId: 'total_spend' }])));
+  expect(response.state).toBe(LoadingState.Error);
+  expect(response.data).toEqual([]);
+  expect(response.errors).toEqual([
+    expect.objectContaining({
+      refId: 'A',
+      message: `Prometheus refused ${TOTAL_SPEND}: it would load more samples than --query.max-samples allows (50,000,000 by default). Narrow the time range or the filters, or raise --query.max-samples.`,
+    }),
+  ]);
 });

@@ -7,6 +7,7 @@ import {
   createDataFrame,
   dateTime,
   DataFrame,
+  DataQueryError,
   DataQueryRequest,
   DataQueryResponse,
   DataSourceApi,
@@ -26,6 +27,7 @@ import { VARIABLES } from '../constants';
 import { presentCanonicalSeries } from './canonicalSeries';
 import { decorateFrame, NO_VALUE } from './frames';
 import { KpiCatalogSource } from './kpiCatalogSource';
+import { explainQueryError } from './queryErrors';
 import { TierMarksSource } from './tierMarksSource';
 import { PlanError, planKpiQuery, QueryPlan } from './queryPlan';
 import { DEFAULT_QUERY, KpiDataSourceOptions, KpiQuery, VariableQueryKind } from './types';
@@ -127,13 +129,19 @@ export class KpiDataSource extends DataSourceApi<KpiQuery, KpiDataSourceOptions>
       interval: `${plan.stepSeconds ?? this.ruleIntervalSeconds}s`,
     } as unknown as DataQueryRequest;
     const response = prom.query(promRequest);
+    const failed = { title: plan.title, promql: plan.promql };
     return (response instanceof Observable ? response : from(response)).pipe(
       timeout(QUERY_TIMEOUT_MS),
       reduce((_, last) => last as DataQueryResponse),
-      map((res) => ({
-        data: res.data.length ? res.data.map((frame) => decorateFrame(frame, plan, query.legendFormat)) : [noDataFrame(query.refId, plan)],
-        errors: res.errors ?? [],
-      }))
+      map((res) => {
+        const errors: DataQueryError[] = (res.errors ?? []).map((e) => ({ ...e, message: explainQueryError(e.message ?? '', failed) }));
+        // a failed query shows its error, never frames that could read as 0 or "no data"
+        if (errors.length) {
+          return { data: [], errors };
+        }
+        return { data: res.data.length ? res.data.map((frame) => decorateFrame(frame, plan, query.legendFormat)) : [noDataFrame(query.refId, plan)], errors };
+      }),
+      catchError((e) => of({ data: [], errors: [{ refId: query.refId, message: explainQueryError(describeError(e), failed) }] }))
     );
   }
 

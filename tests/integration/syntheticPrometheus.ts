@@ -3,17 +3,18 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { backfillOpenMetrics } from '../../scripts/testbed/backfill';
-import { RunningPrometheus, startPrometheus } from '../../scripts/testbed/prometheus';
+import { PrometheusOptions, RunningPrometheus, startPrometheus } from '../../scripts/testbed/prometheus';
 import type { CanonicalSeries } from '../../src/engine/language';
 import { writeSyntheticOpenMetrics } from './canonicalData';
 
-export async function startSyntheticPrometheus(series: CanonicalSeries[]): Promise<RunningPrometheus> {
+/** `options`: Prometheus flags beyond the data directory (query limits). */
+export async function startSyntheticPrometheus(series: CanonicalSeries[], options: Omit<PrometheusOptions, 'dataDir'> = {}): Promise<RunningPrometheus> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aispend-synthetic-'));
   const file = path.join(dir, 'canonical.om');
   writeSyntheticOpenMetrics(series, file);
   await backfillOpenMetrics(file, path.join(dir, 'data'));
   fs.rmSync(file);
-  const prometheus = await startPrometheus({ dataDir: path.join(dir, 'data') });
+  const prometheus = await startPrometheus({ ...options, dataDir: path.join(dir, 'data') });
   return {
     ...prometheus,
     stop: async () => {

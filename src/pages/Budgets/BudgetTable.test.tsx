@@ -1,6 +1,6 @@
 import React from 'react';
 import { act, render, screen, within } from '@testing-library/react';
-import { AppRootProps, createDataFrame, FieldType, getDefaultTimeRange, LoadingState } from '@grafana/data';
+import { AppRootProps, createDataFrame, FieldType, getDefaultTimeRange, LoadingState, PanelData } from '@grafana/data';
 import { CustomVariable, EmbeddedScene, SceneDataNode, SceneTimeRange, SceneVariableSet } from '@grafana/scenes';
 import { DataSourceSrv, setDataSourceSrv, setRunRequest } from '@grafana/runtime';
 import { of } from 'rxjs';
@@ -53,10 +53,10 @@ beforeAll(() => {
   );
 });
 
-async function renderTable(jsonData: object = {}, frames = FRAMES, hours = 168) {
+async function renderTable(jsonData: object = {}, frames = FRAMES, hours = 168, answer: Partial<PanelData> = {}) {
   burnWindowHours = hours;
   const table = new BudgetTable({
-    $data: new SceneDataNode({ data: { state: LoadingState.Done, series: frames, timeRange: getDefaultTimeRange() } }),
+    $data: new SceneDataNode({ data: { state: LoadingState.Done, series: frames, timeRange: getDefaultTimeRange(), ...answer } }),
   });
   const team = new CustomVariable({
     name: 'team',
@@ -148,4 +148,19 @@ test('2 of the 7 days have data (a new installation): burn rates over those days
   expect(platform.getByText('from 2 of 7 days')).toBeInTheDocument();
   // 63.71 remaining at 56.70 a day
   expect(platform.getByText('1.1 days')).toBeInTheDocument();
+});
+
+test('a burn-rate query Prometheus refuses at scale: the table is an error naming the query and the limit, no rows', async () => {
+  await renderTable({}, [], 168, {
+    state: LoadingState.Error,
+    errors: [{ refId: 'burnRate', message: 'query processing would load too many samples into memory in query execution' }],
+    request: { targets: [{ refId: 'burnRate', expr: 'sum(x) / 7' }] } as unknown as PanelData['request'],
+  });
+  expect(screen.getByText('The budget queries failed')).toBeInTheDocument();
+  expect(
+    screen.getByText(
+      'Prometheus refused "Burn rate (7 days)" (sum(x) / 7): it would load more samples than --query.max-samples allows (50,000,000 by default). Narrow the time range or the filters, or raise --query.max-samples.'
+    )
+  ).toBeInTheDocument();
+  expect(screen.queryAllByTestId(/^data-testid budgets-row-/)).toEqual([]);
 });

@@ -29,6 +29,10 @@ import { budgetRowView, BudgetRowView, GrafanaColour, NO_VALUE, rowsForTeams, se
 import { budgetResultsFromFrames } from './budgetTargets';
 import { useBudgetThresholds } from './budgetThresholds';
 import { useCoverage } from '../../scenes/coverageProvider';
+import { explainedPanelErrors } from '../../datasource/queryErrors';
+
+/** The budget queries as a panel error names them. */
+const BUDGET_QUERY_TITLES: Record<string, string> = { limit: 'Budget limits', spend: 'Spend in the budget period', burnRate: 'Burn rate (7 days)' };
 
 export interface BudgetTableState extends SceneObjectState {
   /** the page's instant queries (budgetTargets) */
@@ -79,7 +83,7 @@ function BudgetTableRenderer({ model }: SceneComponentProps<BudgetTable>) {
     return <LoadingPlaceholder text="Loading budgets…" />;
   }
   if (data.state === LoadingState.Error) {
-    const detail = (data.errors ?? [])
+    const detail = explainedPanelErrors(data, BUDGET_QUERY_TITLES)
       .map((e) => e.message)
       .filter(Boolean)
       .join('; ');

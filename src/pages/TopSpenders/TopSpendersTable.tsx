@@ -19,7 +19,8 @@ import { VARIABLES } from '../../constants';
 import { NO_VALUE } from '../../datasource/frames';
 import { useCoverage } from '../../scenes/coverageProvider';
 import { DIMENSION_NAMES, isSpenderDimension, spenderHref, spenderName } from './spenderNames';
-import { spenderPercentChange, topSpendersFromFrames, TopSpendersView, TOTAL_KEY, totalRow } from './topSpendersView';
+import { REF_CURRENT, REF_PREVIOUS, spenderPercentChange, topSpendersFromFrames, TopSpendersView, TOTAL_KEY, totalRow } from './topSpendersView';
+import { explainedPanelErrors } from '../../datasource/queryErrors';
 
 interface RankedRow extends SpenderRow {
   /** 1 … N for spenders; null for Others and the total */
@@ -107,7 +108,7 @@ function TopSpendersTableRenderer({ model }: SceneComponentProps<TopSpendersTabl
       title={`Top ${DEFAULT_TOP_N} ${names.many}`}
       description="Spend in the selected range, share of the total, and change vs the previous period of the same length (red: more spend, green: less)."
       state={data?.state}
-      errors={data?.errors}
+      errors={explainedPanelErrors(data, { [REF_CURRENT]: `Top ${DEFAULT_TOP_N} ${names.many}`, [REF_PREVIOUS]: `Top ${DEFAULT_TOP_N} ${names.many}, previous period` })}
     >
       {rows.length === 0 && data?.state === LoadingState.Done ? (
         <p>No spend recorded for these filters in the selected range.</p>
