@@ -73,6 +73,8 @@ export interface RuleBackfillOptions {
   progress?: (label: string, total: number) => Progress;
 }
 
+/** Prometheus' default 2 minutes is too short for a week of the scale test bed's raw series. */
+const BACKFILL_QUERY_TIMEOUT = '1h';
 /** Prometheus answers at most 11,000 points per series; a week of minutes is 10,080. */
 const STEPS_PER_QUERY = 10_080;
 /** Prometheus evaluates one query on one core; a third slice keeps both busy while the others are written. */
@@ -161,7 +163,8 @@ export async function backfillRecordingRules(opts: RuleBackfillOptions): Promise
   try {
     for (const { group, stepSec, slices } of groups) {
       const blocksDir = path.join(work, group.name);
-      const prometheus = await startPrometheus({ dataDir: opts.dataDir });
+      // an offline job: a week of thousands of raw series may take minutes per query
+      const prometheus = await startPrometheus({ dataDir: opts.dataDir, queryTimeout: BACKFILL_QUERY_TIMEOUT });
       try {
         await runPool(slices, PARALLEL_SLICES, async (slice, i) => {
           const file = path.join(work, `${group.name}-${i}.om`);
