@@ -13,17 +13,19 @@ import os from 'os';
 import path from 'path';
 import { setUpDemo } from '../../src/demo';
 import type { WorldShape } from '../../src/demo/scaleWorld';
+import { fetchTierMarks } from '../../src/cli/tierMarksHttp';
 import { FAMILIES, MODEL_PROVIDER_INFO } from '../../src/engine/conventions';
-import { TIER_CLOCK, tierSeries } from '../../src/engine/tiers';
-import { writeCanonicalHistory } from './canonicalGenerator';
+import { TIER_CLOCK, TierMarks, tierSeries } from '../../src/engine/tiers';
+import { sampleTimes, writeCanonicalHistory } from './canonicalGenerator';
 import { buildHistory, HistorySpec } from './history';
 import type { Progress } from './progress';
 import { withPrometheus } from './prometheus';
+import { dayMarks, hourMarks } from './tierBuckets';
 
 jest.setTimeout(300_000);
 
 const WORLD: WorldShape = { models: 15, teams: 4, modelsPerTeam: 2, keys: 8, modelsPerKey: 1, pods: 2 };
-// two and a half days: two midnights, restarts of both pods; the end is an uneven minute
+// two and a half days: two midnights (the first without its 24 hourly marks, so no daily one), restarts of both pods; the end is an uneven minute
 const SPEC: HistorySpec = { profile: 'litellm', days: 2.5, seed: 5, endMs: Date.UTC(2026, 9, 12, 14, 37), scrapeIntervalSeconds: 60, world: WORLD };
 const quiet = (): Progress => ({ update: () => undefined, finish: () => undefined });
 
@@ -65,7 +67,10 @@ test('the generator writes exactly the canonical group the real rules record', a
   const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'aispend-generator-'));
   try {
     const history = await buildHistory(SPEC, cache, quiet);
-    const rules = await withPrometheus({ dataDir: history.dataDir }, (p) => recorded(p.url, history.endSec));
+    const { rules, marks } = await withPrometheus({ dataDir: history.dataDir }, async (p) => ({
+      rules: await recorded(p.url, history.endSec),
+      marks: await fetchTierMarks(p.url, history.startSec * 1000, history.endSec * 1000),
+    }));
     const mine = generated();
     expect([...mine.keys()].sort()).toEqual([...rules.keys()].sort());
     const mismatches: string[] = [];
@@ -81,6 +86,12 @@ test('the generator writes exactly the canonical group the real rules record', a
       }
     }
     expect(mismatches).toEqual([]);
+    // the planner learns from the clock exactly the marks the generator writes
+    const times = sampleTimes(setUpDemo(SPEC));
+    const sorted = (m: TierMarks) => ({ hour: [...m.hour].sort((a, b) => a - b), day: [...m.day].sort((a, b) => a - b) });
+    expect(sorted(marks)).toEqual({ hour: hourMarks(times[0], times[times.length - 1]), day: dayMarks(times[0], times[times.length - 1]) });
+    // of the two midnights only the second has all 24 hourly marks before it
+    expect(marks.day.size).toBe(1);
     // the history has what the comparison is about
     const setup = setUpDemo(SPEC);
     expect(setup.restarts.every((slots) => slots.length >= 3)).toBe(true);
