@@ -168,7 +168,11 @@ function printReport(sizes: SizeResult[], speedup: Awaited<ReturnType<typeof dem
     console.log(`  'Total spend' samples per spend series: ${s.windowCosts.map((c) => `${c.windowDays} d ${c.samplesPerSeries}`).join(', ')}`);
     console.log(`  slowest planned queries:\n${slowestQueries(s.queries.planned, 5)}`);
   }
-  console.log(`\nSamples of the 30-day 'Total spend' value grow by ${slope.samplesPerSeries} per spend series (one-minute tier: 43,200)`);
+  console.log(
+    slope
+      ? `\nSamples of the 30-day 'Total spend' value grow by ${slope.samplesPerSeries} per spend series (one-minute tier: 43,200)`
+      : `\nThe growth of the 30-day 'Total spend' samples per spend series needs two sizes`
+  );
   if (speedup) {
     console.log(`Demo history, 8 Overview KPIs over ${DAYS} days: canonical ${speedup.medianSpeedup.toFixed(1)}× faster than raw (median; goal ≥ 5×)`);
   }

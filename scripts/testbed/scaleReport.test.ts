@@ -111,6 +111,10 @@ test('the slope of the 30-day samples over the spend series, from the sizes', ()
   expect(seriesSlope(sizes)).toEqual({ samplesPerSeries: 427, intercept: 0 });
 });
 
+test('no slope from one size', () => {
+  expect(seriesSlope([size('small', 500)])).toBeNull();
+});
+
 test('the JSON has the shape the issue asks for, extra figures beside', () => {
   const parsed = JSON.parse(resultJson([size('small', 500)], { goals: [] }));
   expect(Object.keys(parsed)).toEqual(['sizes', 'goals']);

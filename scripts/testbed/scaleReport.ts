@@ -173,9 +173,12 @@ export function checkGoals(sizes: readonly SizeResult[]): Goal[] {
   ];
 }
 
-/** How the samples of the 30-day 'Total spend' value grow with the spend series, over the sizes. */
-export function seriesSlope(sizes: readonly SizeResult[]): { samplesPerSeries: number; intercept: number } {
+/** How the samples of the 30-day 'Total spend' value grow with the spend series, over the sizes (null from fewer than two). */
+export function seriesSlope(sizes: readonly SizeResult[]): { samplesPerSeries: number; intercept: number } | null {
   const points = sizes.map((s): [number, number] => [s.spendSeries, (s.windowCosts.find((c) => c.windowDays === 30)?.samplesPerSeries ?? 0) * s.spendSeries]);
+  if (new Set(points.map(([x]) => x)).size < 2) {
+    return null;
+  }
   const { slope, intercept } = linearFit(points);
   return { samplesPerSeries: round(slope, 2), intercept: round(intercept, 0) };
 }
