@@ -24,7 +24,11 @@ const fiveMinutes = `group(present_over_time(${REQ}[299999ms]))`;
 const named = (expr: string, period: string) => `label_replace(${expr}, "aispend_period", "${period}", "", "")`;
 
 test.each<[string, CoverageSpec, string]>([
-  ['the range alone (budget burn window of 7 days)', trailingDaysSpec(7), named(`count_over_time(${hourly}[604799999ms:3600s])`, 'current')],
+  [
+    'the range alone (budget burn window of 7 days)',
+    trailingDaysSpec(7),
+    named(`count_over_time(${hourly}[604799999ms:3600s])`, 'current'),
+  ],
   [
     '30 days and the 30 before',
     { windowSeconds: 30 * DAY, periods: 2 },
@@ -142,27 +146,50 @@ const full = (p: PeriodCoverage['period']) => period(p, 30 * DAY, 30 * DAY);
 
 test.each<[string, CoverageReading, number, CoverageVerdict]>([
   ['both periods full', known(full('current'), full('previous')), 2, { comparable: true }],
-  ['the previous period is one day of 30', known(full('current'), period('previous', 30 * DAY, DAY)), 2, { comparable: false, note: 'previous period has data for 1 of 30 days' }],
+  [
+    'the previous period is one day of 30',
+    known(full('current'), period('previous', 30 * DAY, DAY)),
+    2,
+    { comparable: false, note: 'previous period has data for 1 of 30 days' },
+  ],
   [
     'both short: both said',
     known(period('current', 30 * DAY, 20 * DAY), period('previous', 30 * DAY, 0)),
     2,
     { comparable: false, note: 'current period has data for 20 of 30 days; previous period has data for 0 of 30 days' },
   ],
-  ['the range alone is enough for one period', known(full('current'), period('previous', 30 * DAY, 0)), 1, { comparable: true }],
+  [
+    'the range alone is enough for one period',
+    known(full('current'), period('previous', 30 * DAY, 0)),
+    1,
+    { comparable: true },
+  ],
   [
     'a growth KPI compared with its own previous value needs the period before the previous one',
     known(full('current'), full('previous'), period('before_previous', 30 * DAY, 15 * DAY)),
     3,
     { comparable: false, note: 'period before the previous one has data for 15 of 30 days' },
   ],
-  ['three periods asked, two checked', known(full('current'), full('previous')), 3, { comparable: false, note: 'no comparison: the coverage of the earlier periods was not checked' }],
-  ['still checking', { state: 'checking' }, 2, { comparable: false, note: 'checking how much of each period has data' }],
+  [
+    'three periods asked, two checked',
+    known(full('current'), full('previous')),
+    3,
+    { comparable: false, note: 'no comparison: the coverage of the earlier periods was not checked' },
+  ],
+  [
+    'still checking',
+    { state: 'checking' },
+    2,
+    { comparable: false, note: 'checking how much of each period has data' },
+  ],
   [
     'the query failed',
     { state: 'failed', message: 'Prometheus returned HTTP 503' },
     2,
-    { comparable: false, note: 'no comparison: how much of each period has data is unknown (Prometheus returned HTTP 503)' },
+    {
+      comparable: false,
+      note: 'no comparison: how much of each period has data is unknown (Prometheus returned HTTP 503)',
+    },
   ],
 ])('coverageVerdict: %s', (_name, reading, periods, verdict) => {
   expect(coverageVerdict(reading, periods)).toEqual(verdict);
@@ -198,19 +225,45 @@ test.each<[string, number]>([
 
 describe('coverageQuery with the tier clock', () => {
   const at = Date.UTC(2026, 10, 30, 12, 34, 56);
-  const hoursBack = (n: number) => new Set(Array.from({ length: n }, (_, i) => Date.UTC(2026, 10, 30, 12) - i * 3_600_000));
-  const tiers = (hours: Set<number>) => ({ marks: { hour: hours, day: new Set<number>() }, firstEvalMs: at, stepMs: 0, count: 1 });
+  const hoursBack = (n: number) =>
+    new Set(Array.from({ length: n }, (_, i) => Date.UTC(2026, 10, 30, 12) - i * 3_600_000));
+  const tiers = (hours: Set<number>) => ({
+    marks: { hour: hours, day: new Set<number>() },
+    firstEvalMs: at,
+    stepMs: 0,
+    count: 1,
+  });
   const spec = { windowSeconds: 30 * DAY, periods: 2 };
 
   test('hourly buckets written for every hour of the periods: the hourly tier, one sample an hour', () => {
-    expect(coverageQuery(spec, tiers(hoursBack(24 * 61)))).toBe(coverageQuery(spec).replaceAll('aigateway:requests:increase1m', 'aigateway:requests:increase1h'));
+    expect(coverageQuery(spec, tiers(hoursBack(24 * 61)))).toBe(
+      coverageQuery(spec).replaceAll('aigateway:requests:increase1m', 'aigateway:requests:increase1h')
+    );
   });
 
-  test.each([
-    ['tier rules younger than the periods', hoursBack(24 * 45)],
-    ['one hour without a bucket', new Set([...hoursBack(24 * 61)].filter((h) => h !== Date.UTC(2026, 10, 20, 3)))],
-  ])('%s: the one-minute tier', (_, hours) => {
-    expect(coverageQuery(spec, tiers(hours))).toBe(coverageQuery(spec));
+  const minute = (rangeMs: number, offset: string) =>
+    `count_over_time(group(present_over_time(aigateway:requests:increase1m[3599999ms]))[${rangeMs}ms:3600s]${offset})`;
+  const hourly = (rangeMs: number, offset: string) =>
+    `count_over_time(group(present_over_time(aigateway:requests:increase1h[3599999ms]))[${rangeMs}ms:3600s]${offset})`;
+  const parts = (a: string, b: string) =>
+    `sum(label_replace(${a}, "aispend_tier_part", "0", "", "") or label_replace(${b}, "aispend_tier_part", "1", "", ""))`;
+  const period = (q: string, name: string) => `label_replace(${q}, "aispend_period", "${name}", "", "")`;
+
+  test('tier rules younger than the periods: the one-minute tier before the first hourly bucket, the hourly tier after', () => {
+    // buckets for the last 45 days: the first at 12:00 − 1,079 h, 1,079 h 34 min 56 s before the evaluation
+    expect(coverageQuery(spec, tiers(hoursBack(24 * 45)))).toBe(
+      `${period(hourly(2_591_999_999, ''), 'current')} or ` +
+        period(parts(minute(1_297_503_999, ' offset 3886496s'), hourly(1_294_495_999, ' offset 2592000s')), 'previous')
+    );
+  });
+
+  test('one hour without a bucket (a restart across the hour mark): the one-minute tier up to the gap', () => {
+    const holed = new Set([...hoursBack(24 * 61)].filter((h) => h !== Date.UTC(2026, 10, 20, 3)));
+    // the first bucket after the gap: 04:00 on the 20th, 10 d 8 h 34 min 56 s before the evaluation
+    expect(coverageQuery(spec, tiers(holed))).toBe(
+      `${period(parts(minute(1_697_103_999, ' offset 894896s'), hourly(894_895_999, '')), 'current')} or ` +
+        period(minute(2_591_999_999, ' offset 2592000s'), 'previous')
+    );
   });
 
   test('under a day (5-minute resolution): the one-minute tier', () => {

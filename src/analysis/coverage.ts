@@ -15,7 +15,7 @@
  */
 import { COVERAGE_PERIOD_LABEL, FAMILIES, RULE_INTERVAL_SECONDS } from '../engine/conventions';
 import type { TierContext } from '../engine/tierPlan';
-import { HOUR_MS, tierSeries } from '../engine/tiers';
+import { HOUR_MS, TIER_PART_LABEL, tierSeries } from '../engine/tiers';
 import { alignStep } from '../datasource/queryPlan';
 import type { LabeledValue } from './labeledValues';
 import { readsPreviousPeriod } from './whatChanged';
@@ -33,18 +33,22 @@ export const COVERAGE_SERIES = FAMILIES.requests.series;
  */
 export const COVERAGE_SERIES_HOURLY = tierSeries('requests', 'hour');
 
-function hourlyBucketsCover(spec: CoverageSpec, stepSeconds: number, tiers: TierContext): boolean {
-  if (stepSeconds !== HOUR_MS / 1000 || tiers.count !== 1) {
-    return false;
+/**
+ * The first hour of the run of written hourly buckets that ends at the last closed hour, or null.
+ * Before it the hourly tier may lack buckets the one-minute tier has data for (tier rules newer
+ * than the history), so coverage reads the one-minute tier there: where it has no data either,
+ * that costs nothing.
+ */
+function hourlyTierSince(tiers: TierContext): number | null {
+  const has = (mark: number) => tiers.marks.hour.has(mark);
+  let mark = Math.floor(tiers.firstEvalMs / HOUR_MS) * HOUR_MS - HOUR_MS;
+  if (tiers.count !== 1 || !has(mark)) {
+    return null;
   }
-  const end = Math.floor(tiers.firstEvalMs / HOUR_MS) * HOUR_MS - HOUR_MS;
-  const start = tiers.firstEvalMs - spec.periods * spec.windowSeconds * 1000;
-  for (let mark = end; mark > start; mark -= HOUR_MS) {
-    if (!tiers.marks.hour.has(mark)) {
-      return false;
-    }
+  while (has(mark - HOUR_MS)) {
+    mark -= HOUR_MS;
   }
-  return true;
+  return mark;
 }
 
 /** Share of a period's span that must have data for a comparison to be shown as a percentage. */
@@ -100,13 +104,27 @@ function periodsOf(spec: CoverageSpec): CoveragePeriod[] {
  */
 export function coverageQuery(spec: CoverageSpec, tiers?: TierContext): string {
   const step = coverageResolutionSeconds(spec.windowSeconds);
-  const series = tiers && hourlyBucketsCover(spec, step, tiers) ? COVERAGE_SERIES_HOURLY : COVERAGE_SERIES;
-  const present = `group(present_over_time(${series}[${step * 1000 - 1}ms]))`;
+  const since = tiers && step * 1000 === HOUR_MS ? hourlyTierSince(tiers) : null;
+  const present = (series: string) => `group(present_over_time(${series}[${step * 1000 - 1}ms]))`;
   return periodsOf(spec)
     .map((period, k) => {
-      const offset = k === 0 ? '' : ` offset ${k * spec.windowSeconds}s`;
-      const steps = `count_over_time(${present}[${spec.windowSeconds * 1000 - 1}ms:${step}s]${offset})`;
-      return `label_replace(${steps}, "${COVERAGE_PERIOD_LABEL}", "${period}", "", "")`;
+      const windowMs = spec.windowSeconds * 1000;
+      const steps = (series: string, fromMs: number, toMs: number) => {
+        const offset = toMs === 0 ? '' : toMs % 1000 === 0 ? ` offset ${toMs / 1000}s` : ` offset ${toMs}ms`;
+        return `count_over_time(${present(series)}[${fromMs - toMs - 1}ms:${step}s]${offset})`;
+      };
+      // the period is (e − (k + 1)·W, e − k·W], as offsets before the evaluation time e
+      const [from, to] = [(k + 1) * windowMs, k * windowMs];
+      const split = since === null ? to : Math.max(to, Math.min(from, tiers!.firstEvalMs - since));
+      const parts = [
+        ...(split < from ? [steps(COVERAGE_SERIES, from, split)] : []),
+        ...(split > to ? [steps(COVERAGE_SERIES_HOURLY, split, to)] : []),
+      ];
+      const counted =
+        parts.length === 1
+          ? parts[0]
+          : `sum(${parts.map((q, i) => `label_replace(${q}, "${TIER_PART_LABEL}", "${i}", "", "")`).join(' or ')})`;
+      return `label_replace(${counted}, "${COVERAGE_PERIOD_LABEL}", "${period}", "", "")`;
     })
     .join(' or ');
 }
@@ -129,15 +147,19 @@ export function coverageFromValues(values: readonly LabeledValue[], spec: Covera
     const steps = values.find((v) => v.labels[COVERAGE_PERIOD_LABEL] === period)?.value;
     const covered = Number.isFinite(steps) ? Math.min(spec.windowSeconds, Math.max(0, steps! * step)) : 0;
     const ratio = covered / spec.windowSeconds;
-    return { period, spanSeconds: spec.windowSeconds, coveredSeconds: covered, ratio, complete: ratio >= COVERAGE_THRESHOLD };
+    return {
+      period,
+      spanSeconds: spec.windowSeconds,
+      coveredSeconds: covered,
+      ratio,
+      complete: ratio >= COVERAGE_THRESHOLD,
+    };
   });
 }
 
 /** What a page knows about its coverage: still asking, the answer, or why there is none. */
 export type CoverageReading =
-  | { state: 'checking' }
-  | { state: 'failed'; message: string }
-  | { state: 'known'; periods: readonly PeriodCoverage[] };
+  { state: 'checking' } | { state: 'failed'; message: string } | { state: 'known'; periods: readonly PeriodCoverage[] };
 
 /**
  * Periods back from the end that a KPI's change vs the previous period reads: 2, or 3 for a KPI
@@ -191,7 +213,10 @@ export function coverageVerdict(reading: CoverageReading, periods = 2): Coverage
     return { comparable: false, note: 'checking how much of each period has data' };
   }
   if (reading.state === 'failed') {
-    return { comparable: false, note: `no comparison: how much of each period has data is unknown (${reading.message})` };
+    return {
+      comparable: false,
+      note: `no comparison: how much of each period has data is unknown (${reading.message})`,
+    };
   }
   if (reading.periods.length < periods) {
     return { comparable: false, note: 'no comparison: the coverage of the earlier periods was not checked' };
@@ -211,7 +236,11 @@ export type PercentChange =
   | { kind: 'none' };
 
 /** current vs previous under the verdict; a negative base compares by its size. */
-export function percentChange(current: number | null, previous: number | null, verdict: CoverageVerdict): PercentChange {
+export function percentChange(
+  current: number | null,
+  previous: number | null,
+  verdict: CoverageVerdict
+): PercentChange {
   if (current === null || previous === null || Number.isNaN(current) || Number.isNaN(previous)) {
     return { kind: 'none' };
   }
