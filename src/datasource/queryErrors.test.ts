@@ -1,7 +1,10 @@
 import { LoadingState, PanelData } from '@grafana/data';
 import { explainedPanelErrors, explainQueryError } from './queryErrors';
 
-const query = { title: 'Top spenders', promql: 'topk(10, sum by (user) (sum_over_time(aigateway:spend_usd_by_user:increase1m[2591999999ms])))' };
+const query = {
+  title: 'Top spenders',
+  promql: 'topk(10, sum by (user) (sum_over_time(aigateway:spend_usd_by_user:increase1m[2591999999ms])))',
+};
 const named = `"Top spenders" (${query.promql})`;
 
 test.each([
@@ -25,7 +28,21 @@ test.each([
     'Prometheus returned HTTP 504: Gateway Timeout',
     `${named} got no answer in time: Grafana's data proxy waits 30 s by default (dataproxy.timeout in grafana.ini), the KPI datasource 60 s. Narrow the time range or the filters, or raise dataproxy.timeout.`,
   ],
-  ['anything else, unchanged', 'Prometheus returned HTTP 400: parse error', 'Prometheus returned HTTP 400: parse error'],
+  [
+    "Grafana's backend, its HTTP client to Prometheus",
+    'Post "http://prometheus:9090/api/v1/query": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+    `${named} got no answer in time: Grafana's data proxy waits 30 s by default (dataproxy.timeout in grafana.ini), the KPI datasource 60 s. Narrow the time range or the filters, or raise dataproxy.timeout.`,
+  ],
+  [
+    'the KPI datasource giving up',
+    'Prometheus did not answer within 60 s',
+    `${named} got no answer in time: Grafana's data proxy waits 30 s by default (dataproxy.timeout in grafana.ini), the KPI datasource 60 s. Narrow the time range or the filters, or raise dataproxy.timeout.`,
+  ],
+  [
+    'anything else, unchanged',
+    'Prometheus returned HTTP 400: parse error',
+    'Prometheus returned HTTP 400: parse error',
+  ],
 ])('%s', (_, message, explained) => {
   expect(explainQueryError(message, query)).toBe(explained);
 });
@@ -39,7 +56,9 @@ test('panel errors take the title by refId and the PromQL from the request', () 
   const data = {
     state: LoadingState.Error,
     series: [],
-    errors: [{ refId: 'current', message: 'query processing would load too many samples into memory in query execution' }],
+    errors: [
+      { refId: 'current', message: 'query processing would load too many samples into memory in query execution' },
+    ],
     request: { targets: [{ refId: 'current', expr: 'sum(x)' }] },
   } as unknown as PanelData;
   expect(explainedPanelErrors(data, { current: 'Top 10 teams' })[0].message).toBe(

@@ -42,8 +42,11 @@ const LIMITS: KnownLimit[] = [
       'Narrow the time range or the filters, or raise the timeout.',
   },
   {
-    // Grafana's data proxy (504 Gateway Timeout, "timeout awaiting response headers") and our own limit
-    pattern: /gateway time-?out|HTTP 504|awaiting response headers|did not answer within/i,
+    // Grafana's data proxy (504 Gateway Timeout), its backend's HTTP client to Prometheus (Go's "net/http: timeout
+    // awaiting response headers", "context deadline exceeded (Client.Timeout exceeded while awaiting headers)")
+    // and our own limit
+    pattern:
+      /gateway time-?out|HTTP 504|awaiting response headers|Client\.Timeout exceeded|context deadline exceeded|did not answer within/i,
     explain: (q) =>
       `${q} got no answer in time: Grafana's data proxy waits 30 s by default (dataproxy.timeout in grafana.ini), ` +
       'the KPI datasource 60 s. Narrow the time range or the filters, or raise dataproxy.timeout.',

@@ -40,9 +40,14 @@ function frame(period: string, steps: number) {
   });
 }
 
-function data(state: LoadingState, series = [frame('current', 720), frame('previous', 24)], errors?: PanelData['errors']): PanelData {
+function data(
+  state: LoadingState,
+  series = [frame('current', 720), frame('previous', 24)],
+  errors?: PanelData['errors']
+): PanelData {
   const timeRange = range(END - 30 * DAY_MS, END);
-  return { state, series, errors, timeRange, request: { range: timeRange } as DataQueryRequest };
+  const targets = [{ refId: COVERAGE_REF, expr: 'count_over_time(x[30d])' }];
+  return { state, series, errors, timeRange, request: { range: timeRange, targets } as unknown as DataQueryRequest };
 }
 
 const known: CoverageReading = { state: 'known', periods: [] };
@@ -56,6 +61,20 @@ test.each<[string, PanelData | undefined, CoverageReading, CoverageReading]>([
     data(LoadingState.Error, [], [{ message: 'Prometheus returned HTTP 503' }]),
     known,
     { state: 'failed', message: 'Prometheus returned HTTP 503' },
+  ],
+  [
+    'refused over --query.max-samples: failed, naming the query and the limit',
+    data(
+      LoadingState.Error,
+      [],
+      [{ refId: COVERAGE_REF, message: 'query processing would load too many samples into memory in query execution' }]
+    ),
+    known,
+    {
+      state: 'failed',
+      message:
+        'Prometheus refused "Data coverage" (count_over_time(x[30d])): it would load more samples than --query.max-samples allows (50,000,000 by default). Narrow the time range or the filters, or raise --query.max-samples.',
+    },
   ],
   [
     'done: each period of the request range',
@@ -101,11 +120,16 @@ test('a behaviour of the page: one instant query when the page opens, and the re
     expect.objectContaining({
       refId: COVERAGE_REF,
       instant: true,
-      expr: expect.stringMatching(/^label_replace\(count_over_time\(group\(present_over_time\(aigateway:requests:increase1m/),
+      expr: expect.stringMatching(
+        /^label_replace\(count_over_time\(group\(present_over_time\(aigateway:requests:increase1m/
+      ),
     }),
   ]);
   expect(findCoverageProvider(child)).toBe(provider);
-  expect(provider.state.reading).toMatchObject({ state: 'known', periods: [{ complete: true }, { complete: false, coveredSeconds: DAY }] });
+  expect(provider.state.reading).toMatchObject({
+    state: 'known',
+    periods: [{ complete: true }, { complete: false, coveredSeconds: DAY }],
+  });
   off();
 });
 

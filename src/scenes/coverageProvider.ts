@@ -17,10 +17,13 @@ import {
   coverageSpecFor,
   trailingDaysSpec,
 } from '../analysis/coverage';
+import { explainedPanelErrors } from '../datasource/queryErrors';
 import { builtQueryRunner } from './builtQueryRunner';
 import { instantTarget } from './prometheusTargets';
 
 export const COVERAGE_REF = 'coverage';
+/** The coverage query as a refused or timed-out query's error names it. */
+const COVERAGE_TITLE = 'Data coverage';
 
 export interface CoverageOptions {
   /** periods back from the end of the range: 2 for current vs previous, 3 where a growth KPI's change is shown */
@@ -41,12 +44,17 @@ export function coverageSpecOf(options: CoverageOptions, range: { fromMs: number
  * The runner's data as a reading. While a new answer loads, a known one stays: the coverage of a
  * refreshed range hardly moves, and comparisons should not flicker.
  */
-export function readingOf(data: PanelData | undefined, options: CoverageOptions, before: CoverageReading): CoverageReading {
+export function readingOf(
+  data: PanelData | undefined,
+  options: CoverageOptions,
+  before: CoverageReading
+): CoverageReading {
   if (!data || data.state === LoadingState.Loading || data.state === LoadingState.NotStarted) {
     return before.state === 'known' ? before : { state: 'checking' };
   }
   if (data.state === LoadingState.Error || data.errors?.length) {
-    return { state: 'failed', message: data.errors?.[0]?.message ?? 'the coverage query failed' };
+    const [error] = explainedPanelErrors(data, { [COVERAGE_REF]: COVERAGE_TITLE });
+    return { state: 'failed', message: error?.message || 'the coverage query failed' };
   }
   const range = data.request?.range ?? data.timeRange;
   const spec = coverageSpecOf(options, { fromMs: range.from.valueOf(), toMs: range.to.valueOf() });

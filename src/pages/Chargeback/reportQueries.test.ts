@@ -111,6 +111,14 @@ test('answers: an instant query as labeled values, a range query as series of po
 const panel = (state: LoadingState, series = [] as PanelData['series'], message?: string): PanelData =>
   ({ state, series, errors: message ? [{ message }] : undefined }) as PanelData;
 
+/** A request of the `teams` query that Prometheus refused, as Grafana answers it. */
+const refusedTeams = {
+  state: LoadingState.Error,
+  series: [],
+  errors: [{ refId: 'teams', message: 'query processing would load too many samples into memory in query execution' }],
+  request: { targets: [{ refId: 'teams', expr: 'teams_expr' }] },
+} as unknown as PanelData;
+
 test.each<[string, PanelData[], LoadingState, unknown]>([
   [
     'one request still loading',
@@ -127,6 +135,16 @@ test.each<[string, PanelData[], LoadingState, unknown]>([
     ],
     LoadingState.Error,
     { errors: ['bad_data: parse error'] },
+  ],
+  [
+    'a query refused over --query.max-samples: the query and the limit',
+    [panel(LoadingState.Done), refusedTeams],
+    LoadingState.Error,
+    {
+      errors: [
+        'Prometheus refused "Chargeback report: teams" (teams_expr): it would load more samples than --query.max-samples allows (50,000,000 by default). Narrow the time range or the filters, or raise --query.max-samples.',
+      ],
+    },
   ],
   [
     'all answered: every query has its answer, empty ones included',

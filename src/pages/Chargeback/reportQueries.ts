@@ -18,6 +18,7 @@ import type { DataSourceRef } from '@grafana/schema';
 import { combineLatest, from, map, Observable, of, switchMap } from 'rxjs';
 import { labeledValuesFromFrames } from '../../analysis/frameValues';
 import type { ChargebackQuery, ChargebackResults, QueryAnswer, RangeSeries } from '../../chargeback/types';
+import { explainedPanelErrors } from '../../datasource/queryErrors';
 import { instantTarget, PrometheusTarget, rangeTarget } from '../../scenes/prometheusTargets';
 
 export interface QueryGroup {
@@ -113,7 +114,8 @@ export type ReportData =
 
 /** The state of all the requests together, from their latest PanelData each. */
 export function reportDataOf(queries: readonly ChargebackQuery[], panels: readonly PanelData[]): ReportData {
-  const errors = panels.flatMap((p) => (p.errors ?? []).map((e) => e.message ?? 'query failed'));
+  const titles = Object.fromEntries(queries.map((q) => [q.id, `Chargeback report: ${q.id}`]));
+  const errors = panels.flatMap((p) => explainedPanelErrors(p, titles).map((e) => e.message || 'query failed'));
   if (errors.length) {
     return { state: LoadingState.Error, errors: [...new Set(errors)] };
   }

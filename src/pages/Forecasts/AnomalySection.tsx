@@ -24,6 +24,7 @@ import { builtQueryRunner, QueryContext } from '../../scenes/builtQueryRunner';
 import { instantTarget } from '../../scenes/prometheusTargets';
 import { AppSettings, withDefaults } from '../../settings/model';
 import { usePluginMeta } from '../../utils/utils.plugin';
+import { explainedPanelErrors } from '../../datasource/queryErrors';
 import { anomalyQuery, AnomalyStatus, anomalyStatus, REF_ANOMALIES } from './anomalyView';
 
 interface AnomalySectionState extends SceneObjectState {
@@ -145,7 +146,7 @@ function AnomalySectionRenderer({ model }: SceneComponentProps<AnomalySection>) 
       title="Spend anomalies"
       description={`Spend over the last 24 h of the range vs the ${ANOMALY_BASELINE_DAYS}-day baseline of each model and team; an anomaly deviates by more than the threshold (standard deviations of the baseline).`}
       state={data?.state}
-      errors={data?.errors}
+      errors={explainedPanelErrors(data, { [REF_ANOMALIES]: 'Spend anomalies' })}
     >
       <Stack direction="column" gap={1}>
         <Stack direction="row" gap={1} alignItems="center">

@@ -11,10 +11,14 @@ import { testIds } from '../../components/testIds';
 import { formatPercent, formatUsd } from '../../format/numbers';
 import { PanelFrame } from '../../components/ValueTable/PanelFrame';
 import { ValueColumn, ValueTable } from '../../components/ValueTable/ValueTable';
-import { forecastsFromFrames, forecastTotals } from './forecastView';
+import { explainedPanelErrors } from '../../datasource/queryErrors';
+import { forecastsFromFrames, forecastTotals, REF_DAILY, REF_MONTH_TO_DATE } from './forecastView';
 import { trendText, trendTone } from './trendDisplay';
 
 const ALL_MODELS = 'All models';
+
+/** The forecast's queries as a panel error names them. */
+const FORECAST_QUERY_TITLES = { [REF_DAILY]: 'Daily spend by model', [REF_MONTH_TO_DATE]: 'Spend this month by model' };
 
 type ForecastRow = Pick<ModelForecast, 'model' | 'monthToDate' | 'forecastDailyRate' | 'projectedMonthEnd'> &
   Partial<Pick<ModelForecast, 'trend' | 'relativeSlopePerDay' | 'days' | 'shortHistory'>>;
@@ -77,7 +81,7 @@ function ForecastTableRenderer({ model }: SceneComponentProps<ForecastTable>) {
       title="7-day forecast by model"
       description={TREND_EXPLANATION}
       state={data?.state}
-      errors={data?.errors}
+      errors={explainedPanelErrors(data, FORECAST_QUERY_TITLES)}
     >
       <ValueTable
         caption={`As of ${dateTimeFormat(nowMs, { timeZone })}, the end of the selected range. ${STABLE_BAND}`}

@@ -22,6 +22,7 @@ import {
 import { of } from 'rxjs';
 import { testIds } from '../../components/testIds';
 import { TrailingTimeRange } from '../../scenes/trailingTimeRange';
+import type { PrometheusTarget } from '../../scenes/prometheusTargets';
 import { PluginPropsContext } from '../../utils/utils.plugin';
 import { AnomalySection } from './AnomalySection';
 import { ForecastTable } from './ForecastTable';
@@ -35,6 +36,8 @@ const END = Date.UTC(2026, 9, 29, 12);
 const DAY_MS = 86_400_000;
 const requests: DataQueryRequest[] = [];
 let answer: (request: DataQueryRequest) => PanelData['series'] = () => [];
+/** Prometheus' error for the request's first query, instead of an answer */
+let refusal: string | undefined;
 
 beforeAll(() => {
   setDataSourceSrv({
@@ -43,6 +46,10 @@ beforeAll(() => {
   } as unknown as DataSourceSrv);
   setRunRequest((_ds, request) => {
     requests.push(request);
+    if (refusal) {
+      const errors = [{ refId: request.targets[0].refId, message: refusal }];
+      return of({ state: LoadingState.Error, series: [], errors, timeRange: request.range, request });
+    }
     return of({ state: LoadingState.Done, series: answer(request), timeRange: request.range });
   });
 });
@@ -50,6 +57,7 @@ beforeAll(() => {
 beforeEach(() => {
   requests.length = 0;
   answer = () => [];
+  refusal = undefined;
 });
 
 function parts(scene: EmbeddedScene) {
@@ -263,6 +271,22 @@ test('the forecast table: projected month-end and trend per model, all models in
   expect(screen.getByTestId(testIds.forecasts.projected('flat'))).toHaveTextContent('$12.50');
   expect(screen.getByTestId(testIds.forecasts.trend('flat'))).toHaveTextContent('→ stable (0.0 %/day)');
   expect(screen.getByText('All models').closest('tr')).toHaveTextContent('All models$400.00$45.00$512.50');
+  runnerOff();
+  deactivate();
+});
+
+test('the forecast refused over --query.max-samples: an error naming the query and the limit, no rows', async () => {
+  refusal = 'query processing would load too many samples into memory in query execution';
+  const { data, table } = parts(sceneAt(END));
+  const deactivate = data.activate();
+  const runnerOff = (data.state.$data as SceneQueryRunner).activate();
+  await flush();
+  render(<table.Component model={table} />);
+  expect(screen.getByRole('alert')).toHaveTextContent(
+    `Prometheus refused "Daily spend by model" (${(requests[0].targets[0] as PrometheusTarget).expr}): it would load more samples than ` +
+      '--query.max-samples allows (50,000,000 by default). Narrow the time range or the filters, or raise --query.max-samples.'
+  );
+  expect(screen.queryByText('All models')).not.toBeInTheDocument();
   runnerOff();
   deactivate();
 });

@@ -18,6 +18,7 @@ import type { CoverageReading } from '../../analysis/coverage';
 import { covered } from '../../analysis/testing/coverageFixtures';
 import { testIds } from '../../components/testIds';
 import { CoverageProvider } from '../../scenes/coverageProvider';
+import type { PrometheusTarget } from '../../scenes/prometheusTargets';
 import { TopSpendersTable } from './TopSpendersTable';
 import { topSpendersScene } from './topSpendersScene';
 
@@ -33,18 +34,25 @@ const BY_USER = 'aigateway:spend_usd_by_user:increase1m';
 /** Every request the scene sends, answered with the frames of `answer`. */
 const requests: DataQueryRequest[] = [];
 let answer: (request: DataQueryRequest) => PanelData['series'] = () => [];
+/** Prometheus' error for the request's first query, instead of an answer */
+let refusal: string | undefined;
 
 beforeAll(() => {
   const prometheus = { uid: 'prom', type: 'prometheus', getRef: () => datasources.prometheus };
   setDataSourceSrv({ get: async () => prometheus, getInstanceSettings: () => undefined } as unknown as DataSourceSrv);
   setRunRequest((_ds, request) => {
     requests.push(request);
+    if (refusal) {
+      const errors = [{ refId: request.targets[0].refId, message: refusal }];
+      return of({ state: LoadingState.Error, series: [], errors, timeRange: request.range, request });
+    }
     return of({ state: LoadingState.Done, series: answer(request), timeRange: request.range });
   });
 });
 
 beforeEach(() => {
   requests.length = 0;
+  refusal = undefined;
 });
 
 function parts(scene: EmbeddedScene) {
@@ -193,7 +201,6 @@ test('the table: rank 1 is the largest spender, linked to its drilldown with the
   answer = () => [];
 });
 
-
 test.each<[string, CoverageReading, string[], string | null]>([
   [
     'a previous period of 1 of 30 days (issue 14): no percentage for anyone, the sentence once',
@@ -236,4 +243,27 @@ test.each<[string, CoverageReading, string[], string | null]>([
   }
   deactivate();
   answer = () => [];
+});
+
+test('top spenders refused over --query.max-samples: an error naming the query and the limit, no rows and no "no spend"', async () => {
+  refusal = 'query processing would load too many samples into memory in query execution';
+  const { runner, table } = parts(sceneOver30Days());
+  const deactivate = runner.activate();
+  await flush();
+  render(
+    <MemoryRouter>
+      <table.Component model={table} />
+    </MemoryRouter>
+  );
+  const alert = screen.getByRole('alert');
+  // the PromQL, cut where it is long
+  expect(alert).toHaveTextContent(
+    `Prometheus refused "Top 10 teams" (${(requests[0].targets[0] as PrometheusTarget).expr.slice(0, 60)}`
+  );
+  expect(alert).toHaveTextContent(
+    '): it would load more samples than --query.max-samples allows (50,000,000 by default). Narrow the time range or the filters, or raise --query.max-samples.'
+  );
+  expect(screen.queryByTestId(testIds.topSpenders.spender(1))).toBeNull();
+  expect(screen.queryByText(/No spend recorded/)).toBeNull();
+  deactivate();
 });
