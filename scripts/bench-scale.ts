@@ -49,6 +49,7 @@ const BENCH_MAX_SAMPLES = 400_000_000;
 /** Grafana's data proxy gives up on a datasource request after 30 s by default. */
 const QUERY_TIMEOUT = '30s';
 const WINDOW_DAYS = [1, 7, 30];
+const TIER_SERIES = /:increase1[hd]\b/;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -58,7 +59,8 @@ async function measureAll(url: string, requests: PromRequest[]): Promise<QueryFi
   const figures: QueryFigure[] = [];
   for (const r of requests) {
     const cost = await measureQuery(url, r);
-    figures.push({ page: r.page, name: r.name, ...cost });
+    const shape = { ...(r.range ? { stepSec: r.range.stepSec } : {}), readsTiers: TIER_SERIES.test(r.expr) };
+    figures.push({ page: r.page, name: r.name, ...cost, ...shape });
   }
   return figures;
 }
@@ -103,7 +105,7 @@ async function measureSize(history: ScaleHistory, url: string, pageRequests: Pag
   const planned = await measureAll(url, pageRequests({ ...options, tierMarks }));
   log(`${size.id}: page queries (one-minute tier only: no marks)`);
   const minuteRequests = pageRequests(options);
-  const readsTiers = minuteRequests.filter((r) => /:increase1[hd]\b/.test(r.expr));
+  const readsTiers = minuteRequests.filter((r) => TIER_SERIES.test(r.expr));
   if (readsTiers.length) {
     throw new Error(`without marks these still read a coarser tier: ${readsTiers.map((r) => r.name).join(', ')}`);
   }

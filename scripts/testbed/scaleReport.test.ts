@@ -1,6 +1,8 @@
 /** @jest-environment node */
 import {
   checkGoals,
+  overSampleBudget,
+  pageTimeSplit,
   DEFAULT_MAX_SAMPLES,
   formatTable,
   linearFit,
@@ -104,6 +106,31 @@ test.each([
   expect(goals).toHaveLength(5);
   expect(goals.flatMap((g, i) => (g.met ? [] : [i]))).toEqual(unmet);
   goals.forEach((g) => expect(g.detail).not.toBe(''));
+});
+
+test('why a page is slow: its range queries, against the same queries over the one-minute tier, and its instant queries', () => {
+  const planned = [
+    q({ name: 'value', ms: 100, samples: 1000 }),
+    q({ name: 'trend', ms: 3000, samples: 6_000_000, stepSec: 86400, readsTiers: true }),
+    q({ name: 'other page', page: 'budgets', ms: 9999 }),
+  ];
+  const minuteTierOnly = [q({ name: 'value', ms: 900, samples: 1e6 }), q({ name: 'trend', ms: 3500, samples: 60_000_000, stepSec: 86400 })];
+  expect(pageTimeSplit(size('large', 5000, { queries: { planned, minuteTierOnly } }), 'overview')).toBe(
+    'overview: 1 range queries 3000 ms (6 M samples; the one-minute tier alone: 3500 ms, 60 M samples: their one-minute edges still walk the range\'s one-minute chunks), 1 instant queries 100 ms'
+  );
+  const goals = checkGoals([size('large', 5000, { pages: { ...pages(300, 1e5), overview: { ...pages(0, 0).overview, ms: 3100 } }, queries: { planned, minuteTierOnly } })]);
+  expect(goals[0].detail).toBe('slowest: overview 3100 ms; overview: 1 range queries 3000 ms (6 M samples; the one-minute tier alone: 3500 ms, 60 M samples: their one-minute edges still walk the range\'s one-minute chunks), 1 instant queries 100 ms');
+});
+
+test.each<[string, QueryFigure, string]>([
+  ['an instant query', q({ name: 'x' }), 'an instant query'],
+  ['a range query on the one-minute tier', q({ name: 'x', stepSec: 1800, readsTiers: false }), 'a range query at a 1800 s step: not a whole number of hours, so each point sums its one-minute samples'],
+  ['a whole-hour step without buckets', q({ name: 'x', stepSec: 7200, readsTiers: false }), 'a range query at a 7200 s step over the one-minute tier: no hourly buckets written for its range'],
+  ['a tiered range query', q({ name: 'x', stepSec: 86400, readsTiers: true }), 'a range query at a 86400 s step: each point still reads up to two hours of one-minute samples at its edges'],
+])('why the largest query is over the sample goal: %s', (_, query, why) => {
+  const large = size('large', 5000, { largestQuery: { page: 'overview', name: 'x', samples: 6e6 }, queries: { planned: [query], minuteTierOnly: [] } });
+  expect(overSampleBudget(large)).toBe(why);
+  expect(checkGoals([large])[1].detail).toBe(`largest: overview / x, 6000000 samples; ${why}`);
 });
 
 test('the slope of the 30-day samples over the spend series, from the sizes', () => {
