@@ -32,6 +32,6 @@ test('instants run at the range end or the previous period’s; ranges have the 
   const instantTimes = new Set(requests.filter((r) => r.timeSec !== undefined).map((r) => r.timeSec));
   expect(instantTimes).toEqual(new Set([END_MS / 1000, OPTIONS.fromMs / 1000]));
   const steps = requests.filter((r) => r.range).map((r) => `${r.page}/${r.range!.stepSec}`);
-  // sparklines: one point a day; the deep dive's 30 days on a 1,000 px panel: 30 minutes
-  expect(new Set(steps)).toEqual(new Set(['overview/86400', 'kpiDeepDive/1800']));
+  // sparklines: one point a day; the deep dive's 30 days at its runner's 100 points (not one per pixel): 6 hours
+  expect(new Set(steps)).toEqual(new Set(['overview/86400', 'kpiDeepDive/21600']));
 });

@@ -21,7 +21,7 @@ import type { TierContext } from '../../src/engine/tierPlan';
 import type { TierMarks } from '../../src/engine/tiers';
 import type { KpiQuery } from '../../src/datasource/types';
 import { budgetTargets } from '../../src/pages/Budgets/budgetTargets';
-import { deepDiveQueries } from '../../src/pages/Kpis/deepDive/deepDiveQueries';
+import { deepDiveQueries, SERIES_MAX_DATA_POINTS } from '../../src/pages/Kpis/deepDive/deepDiveQueries';
 import { tileQueries } from '../../src/pages/Overview/tileModel';
 import { topSpendersTargets } from '../../src/pages/TopSpenders/topSpendersView';
 import type { PageId } from './scaleReport';
@@ -118,7 +118,8 @@ function kpiDeepDive(options: PageQueryOptions): PromRequest[] {
     throw new Error(`no standard KPI ${options.deepDiveKpiId}`);
   }
   const range = { from: dateTime(options.fromMs), to: dateTime(options.toMs), raw: { from: '', to: '' } };
-  const intervalMs = rangeUtil.calculateInterval(range, options.panelWidthPx).intervalMs;
+  // as SceneQueryRunner: the runner's maxDataPoints, else the panel's width
+  const intervalMs = rangeUtil.calculateInterval(range, Math.min(options.panelWidthPx, SERIES_MAX_DATA_POINTS)).intervalMs;
   const queries = deepDiveQueries(kpi);
   const all = [...queries.series, ...queries.value, ...Object.values(queries.breakdowns).flat()];
   return [coverage('kpiDeepDive', coverageSpecFor(options, 2), options), ...all.map((q) => kpiRequest('kpiDeepDive', q, options, intervalMs))];

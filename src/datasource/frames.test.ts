@@ -1,7 +1,8 @@
-import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { FieldType, formattedValueToString, getValueFormat, toDataFrame } from '@grafana/data';
 import { findStandardKpi } from '../engine/catalog';
 import { formatKpiValue } from '../format/numbers';
-import { kpiFieldDisplay } from './frames';
+import { decorateFrame, kpiFieldDisplay } from './frames';
+import type { QueryPlan } from './queryPlan';
 
 /** What a panel (stat, table, chart tooltip) prints for a field with this display. */
 function grafanaText(display: ReturnType<typeof kpiFieldDisplay>, value: number): string {
@@ -38,4 +39,21 @@ test('a custom unit is a suffix; SI units leave decimals to Grafana', () => {
   expect(kpiFieldDisplay({ unit: 'req/s', decimals: 1 })).toEqual({ unit: 'suffix:req/s', decimals: 1 });
   expect(grafanaText(kpiFieldDisplay({ unit: 'req/s', decimals: 1 }), 12.34)).toBe('12.3 req/s');
   expect(kpiFieldDisplay({ unit: 'tokens/h', decimals: 0 })).toEqual({ unit: 'si: tokens/h' });
+});
+
+test.each<[string, number | undefined, number[]]>([
+  ['settled points: each point at the end of its window, 61 min before its evaluation time', 3_660_000, [86_400_000 - 3_660_000, 2 * 86_400_000 - 3_660_000]],
+  ['points at their evaluation times', undefined, [86_400_000, 2 * 86_400_000]],
+])('decorateFrame, %s', (_, pointShiftMs, times) => {
+  const frame = toDataFrame({
+    refId: 'A',
+    fields: [
+      { name: 'Time', type: FieldType.time, values: [86_400_000, 2 * 86_400_000] },
+      { name: 'Value', type: FieldType.number, values: [1, 2] },
+    ],
+  });
+  const plan = { ok: true, promql: 'x', mode: 'range', stepSeconds: 86400, windowSeconds: 86400, title: 'Total spend', fromMs: 0, toMs: 0, pointShiftMs } as QueryPlan;
+  const decorated = decorateFrame(frame, plan);
+  expect(decorated.fields[0].values).toEqual(times);
+  expect(decorated.fields[1].values).toEqual([1, 2]);
 });

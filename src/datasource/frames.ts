@@ -69,6 +69,10 @@ function displayNameOf(field: Field, plan: QueryPlan): string {
 
 export function decorateFrame(frame: DataFrame, plan: QueryPlan, legendFormat?: string): DataFrame {
   const fields = frame.fields.map((field) => {
+    if (field.type === FieldType.time && plan.pointShiftMs) {
+      // settled points: Prometheus evaluated each at the hour, its window ends pointShiftMs before
+      return { ...field, values: field.values.map((t: number) => t - plan.pointShiftMs!) };
+    }
     if (field.type !== FieldType.number) {
       return field;
     }

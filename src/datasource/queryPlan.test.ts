@@ -102,3 +102,40 @@ test('with tier marks the plan reads the tiers and runs an instant query at whol
   expect(plan.ok && plan.toMs).toBe(Date.UTC(2026, 10, 30, 12, 34, 56));
   expect(plan.ok && plan.promql).toContain('aigateway:spend_usd:increase1d');
 });
+
+describe('settled points: a range query at a whole-hour step of 6 h or more reads hour buckets only', () => {
+  const to = Date.UTC(2026, 10, 30, 14, 37);
+  const hours = new Set(Array.from({ length: 24 * 100 }, (_, i) => Date.UTC(2026, 10, 30, 14) - i * 3_600_000));
+  const days = new Set([...hours].filter((h) => h % 86_400_000 === 0));
+  const over30Days = (step: string, tierMarks = { hour: hours, day: days }) =>
+    planKpiQuery(q({ kpiId: 'total_spend', mode: 'range', step }), ctx({ fromMs: to - 30 * 86_400_000, toMs: to, tierMarks }));
+
+  test.each<[string, string, number | undefined, string]>([
+    ['1 d', '1d', 3_660_000, 'sum(sum_over_time(aigateway:spend_usd:increase1h[86400000ms] offset 1800s))'],
+    ['6 h', '6h', 3_660_000, 'sum(sum_over_time(aigateway:spend_usd:increase1h[21600000ms] offset 1800s))'],
+  ])('a %s step: points 61 min before their evaluation times', (_, step, shift, promql) => {
+    const plan = over30Days(step);
+    expect(plan.ok && plan.pointShiftMs).toBe(shift);
+    expect(plan.ok && plan.promql).toBe(promql);
+  });
+
+  test.each([
+    ['a 1 h step', '1h'],
+    ['a 30 min step', '30m'],
+  ])('%s: points at their evaluation times', (_, step) => {
+    const plan = over30Days(step);
+    expect(plan.ok && plan.pointShiftMs).toBeUndefined();
+  });
+
+  test('an hour bucket missing inside the range: points at their evaluation times, read as before', () => {
+    const holed = new Set([...hours].filter((h) => h !== Date.UTC(2026, 10, 20, 3)));
+    const plan = over30Days('1d', { hour: holed, day: days });
+    expect(plan.ok && plan.pointShiftMs).toBeUndefined();
+    expect(plan.ok && plan.promql).toContain('aigateway:spend_usd:increase1m');
+  });
+
+  test('without marks: the one-minute tier, no shift', () => {
+    const plan = planKpiQuery(q({ kpiId: 'total_spend', mode: 'range', step: '1d' }), ctx({ fromMs: to - 30 * 86_400_000, toMs: to }));
+    expect(plan.ok && plan.pointShiftMs).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@ import type { GroupByLabel } from '../engine/conventions';
 import { parseDurationSeconds } from '../engine/duration';
 import { compileToPromQL, type Filters } from '../engine/language';
 import type { KpiDefinition } from '../engine/catalog';
-import type { TierContext } from '../engine/tierPlan';
+import { settledShiftMs, type TierContext } from '../engine/tierPlan';
 import type { TierMarks } from '../engine/tiers';
 import type { KpiMode, KpiQuery } from './types';
 
@@ -36,6 +36,8 @@ export interface QueryPlan {
   /** the range the query is evaluated on (the panel's, unless shifted by period / lookback) */
   fromMs: number;
   toMs: number;
+  /** range mode, settled points (tierPlan.ts settledShiftMs): each point is plotted this long before its evaluation time */
+  pointShiftMs?: number;
 }
 
 export interface PlanError {
@@ -130,7 +132,9 @@ export function planKpiQuery(query: KpiQuery, panelCtx: PlanContext): QueryPlan 
     windowSeconds = alignStep((ctx.toMs - ctx.fromMs) / 1000, ctx.ruleIntervalSeconds);
   }
   const times = evaluationTimes(mode, ctx.toMs, ctx.fromMs, stepSeconds);
-  const tiers: TierContext | undefined = ctx.tierMarks ? { marks: ctx.tierMarks, ...times } : undefined;
+  const unshifted: TierContext | undefined = ctx.tierMarks ? { marks: ctx.tierMarks, ...times } : undefined;
+  const pointShiftMs = mode === 'range' && unshifted ? settledShiftMs(unshifted) : null;
+  const tiers = pointShiftMs ? { ...unshifted!, endShiftMs: pointShiftMs } : unshifted;
   const compiled = compileToPromQL(resolved.formula, {
     mode,
     windowSeconds,
@@ -146,5 +150,17 @@ export function planKpiQuery(query: KpiQuery, panelCtx: PlanContext): QueryPlan 
   const title = resolved.kpi?.name ?? resolved.formula;
   // an instant query runs at the time the plan was made for
   const toMs = mode === 'instant' ? times.firstEvalMs : range.toMs;
-  return { ok: true, promql: compiled.promql, mode, stepSeconds, windowSeconds, groupBy, kpi: resolved.kpi, title, fromMs: range.fromMs, toMs };
+  return {
+    ok: true,
+    promql: compiled.promql,
+    mode,
+    stepSeconds,
+    windowSeconds,
+    groupBy,
+    kpi: resolved.kpi,
+    title,
+    fromMs: range.fromMs,
+    toMs,
+    ...(pointShiftMs ? { pointShiftMs } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { planWindowParts, TierContext, WindowPart } from './tierPlan';
+import { planWindowParts, SETTLED_SHIFT_MS, settledShiftMs, TierContext, WindowPart } from './tierPlan';
 import { COARSE_TIERS, DAY_MS, HOUR_MS, MINUTE_MS, TierId, TierMarks } from './tiers';
 
 /**
@@ -163,5 +163,74 @@ describe('planWindowParts', () => {
       ['hour', HOUR_MS, MINUTE_MS],
       ['day', DAY_MS, HOUR_MS + MINUTE_MS],
     ]);
+  });
+});
+
+describe('settledShiftMs: range points that read hour buckets only', () => {
+  const noHoles = buildHistory({ minute: 17_000, hour: 41_000, day: 5_000 }, new Set());
+  const rangeCtx = (h: History, firstEvalMs: number, stepMs: number, count: number): TierContext => ({
+    marks: visibleMarks(h, firstEvalMs + (count - 1) * stepMs),
+    firstEvalMs,
+    stepMs,
+    count,
+  });
+  const day40 = START + 40 * DAY_MS;
+
+  test.each<[string, number, number, number, number | null]>([
+    ['a 1 d step at midnights', day40, DAY_MS, 31, SETTLED_SHIFT_MS],
+    ['a 6 h step', day40, 6 * HOUR_MS, 121, SETTLED_SHIFT_MS],
+    ['a 1 h step: under the shortest settled step', day40, HOUR_MS, 100, null],
+    ['a 90 min step: not whole hours', day40, 90 * MINUTE_MS, 100, null],
+    ['evaluation times off the hour', day40 + 30 * MINUTE_MS, DAY_MS, 10, null],
+    ['the history starts inside the first window', START + DAY_MS, DAY_MS, 5, null],
+  ])('%s', (_, firstEvalMs, stepMs, count, shift) => {
+    expect(settledShiftMs(rangeCtx(noHoles, firstEvalMs, stepMs, count))).toBe(shift);
+  });
+
+  test('a bucket missing inside one point\'s window: no settled points', () => {
+    const holed = buildHistory({ minute: 17_000, hour: 41_000, day: 5_000 }, new Set([day40 + 5 * DAY_MS - 7 * HOUR_MS]));
+    expect(settledShiftMs(rangeCtx(holed, day40, DAY_MS, 31))).toBeNull();
+  });
+
+  test('a 1 d step reads the 24 hour buckets of marks e − 24 h … e − 1 h, no one-minute sample', () => {
+    const ctx = { ...rangeCtx(noHoles, day40, DAY_MS, 31), endShiftMs: SETTLED_SHIFT_MS };
+    expect(planWindowParts(DAY_MS, 0, ctx)).toEqual([{ tier: 'hour', rangeMs: DAY_MS, offsetMs: 30 * MINUTE_MS }]);
+  });
+
+  test('property: every settled point is the one-minute sum of (e − step − 61 min, e − 61 min], also for the window before it', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          minute: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
+          hour: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
+          day: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
+        }),
+        fc.constantFrom(6, 12, 24, 48).map((hours) => hours * HOUR_MS),
+        fc.integer({ min: 6, max: 60 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: SPAN_DAYS * 24 }), { maxLength: 2 }),
+        (ph, stepMs, startDay, count, previous, holes) => {
+          const h = buildHistory(ph, new Set(holes.map((i) => START + i * HOUR_MS)));
+          const firstEvalMs = Math.ceil((START + startDay * DAY_MS) / stepMs) * stepMs;
+          const ctx = rangeCtx(h, firstEvalMs, stepMs, Math.min(count, Math.floor((START + SPAN_DAYS * DAY_MS - firstEvalMs) / stepMs)));
+          const shift = settledShiftMs(ctx);
+          if (!holes.length) {
+            expect(shift).toBe(SETTLED_SHIFT_MS);
+          }
+          if (shift === null) {
+            return;
+          }
+          const endOffset = previous ? stepMs : 0;
+          const parts = planWindowParts(stepMs, endOffset, { ...ctx, endShiftMs: shift });
+          expect(tiersOf(parts)).not.toContain('minute');
+          for (let k = 0; k < ctx.count; k++) {
+            const e = firstEvalMs + k * stepMs;
+            expect(readParts(h, parts, e)).toBe(truth(h, e - shift - endOffset - stepMs, e - shift - endOffset));
+          }
+        }
+      ),
+      { numRuns: 30 }
+    );
   });
 });

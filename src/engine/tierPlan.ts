@@ -10,7 +10,7 @@
  * buckets (every step then sits at the same place in the hour or day) and its marks exist at every
  * step.
  */
-import { COARSE_TIERS, CoarseTier, MARK_STAMP_SPREAD_MS, TierId, TierMarks } from './tiers';
+import { COARSE_TIERS, CoarseTier, coarseTier, HOUR_MS, MARK_STAMP_SPREAD_MS, TierId, TierMarks } from './tiers';
 
 /** Where one query is evaluated: once (count 1), or at count steps of stepMs from firstEvalMs. */
 export interface TierContext {
@@ -18,6 +18,8 @@ export interface TierContext {
   firstEvalMs: number;
   stepMs: number;
   count: number;
+  /** every window ends this long before its evaluation time (settled points, see settledShiftMs) */
+  endShiftMs?: number;
 }
 
 /** One selector of a planned window: `[rangeMs] offset offsetMs` on the tier's series. */
@@ -92,7 +94,7 @@ function usableTiers(ctx: TierContext): CoarseTier[] {
  */
 export function planWindowParts(windowMs: number, endOffsetMs: number, ctx?: TierContext): WindowPart[] {
   const evalMs = ctx?.firstEvalMs ?? 0;
-  const b = evalMs - endOffsetMs;
+  const b = evalMs - endOffsetMs - (ctx?.endShiftMs ?? 0);
   const minuteOnly = [minutePart(b - windowMs, b, evalMs)];
   if (!ctx) {
     return minuteOnly;
@@ -118,4 +120,27 @@ export function planWindowParts(windowMs: number, endOffsetMs: number, ctx?: Tie
     }
   }
   return minuteOnly;
+}
+
+/** How far settled points sit before their evaluation times: an hour and the hourly tier's lag. */
+export const SETTLED_SHIFT_MS = HOUR_MS + coarseTier('hour').lagMs;
+/** The shortest step that is plotted with settled points (the shift is at most a sixth of a step). */
+export const SETTLED_MIN_STEP_MS = 6 * HOUR_MS;
+
+/**
+ * Settled points for a range query: at a whole-hour step, the point evaluated at e (a whole hour)
+ * sums the hour buckets of marks e − step … e − 1 h, exactly the one-minute samples stamped in
+ * (e − step − 61 min, e − 61 min], and is plotted at e − 61 min. Such a point reads no one-minute
+ * sample: the one-minute edges of an on-the-hour window would make Prometheus decode every
+ * one-minute chunk of the range for each series (scripts/bench-scale.ts measures it). Returns
+ * the shift when the buckets of every point's window, and of the window before it (`previous.`),
+ * were written; null otherwise.
+ */
+export function settledShiftMs(ctx: TierContext): number | null {
+  if (ctx.count < 1 || ctx.stepMs < SETTLED_MIN_STEP_MS || ctx.stepMs % HOUR_MS !== 0 || ctx.firstEvalMs % HOUR_MS !== 0) {
+    return null;
+  }
+  const shifted = { ...ctx, endShiftMs: SETTLED_SHIFT_MS };
+  const bucketsOnly = [0, ctx.stepMs].every((endOffsetMs) => planWindowParts(ctx.stepMs, endOffsetMs, shifted).every((part) => part.tier !== 'minute'));
+  return bucketsOnly ? SETTLED_SHIFT_MS : null;
 }

@@ -12,7 +12,7 @@ import { fetchTierMarks } from '../../src/cli/tierMarksHttp';
 import { instantQuery, promNumber, rangeQuery } from '../../src/cli/prometheusHttp';
 import type { GroupByLabel } from '../../src/engine/conventions';
 import { compileToPromQL, EvaluationOptions } from '../../src/engine/language';
-import type { TierContext } from '../../src/engine/tierPlan';
+import { settledShiftMs, type TierContext } from '../../src/engine/tierPlan';
 import type { TierMarks } from '../../src/engine/tiers';
 import { testbed, TEST_END_MS } from './testbed';
 
@@ -131,6 +131,35 @@ test.each([
       return out;
     };
     const [a, b] = await Promise.all([points(tiered), points(compile(formula, options))]);
+    expect(b.size).toBeGreaterThan(count - 1);
+    expect(agree(a, b).slice(0, 5)).toEqual([]);
+  }
+});
+
+test.each([
+  ['1d steps over 20 days at midnights', DAY, TEST_END_MS - 12 * HOUR - 20 * DAY, TEST_END_MS - 12 * HOUR],
+  ['6h steps over 10 days', 6 * HOUR, TEST_END_MS - 10 * DAY, TEST_END_MS],
+])('settled range, %s: hour buckets only, every point equals the one-minute tier 61 min earlier', async (_, stepMs, startMs, endMs) => {
+  const count = (endMs - startMs) / stepMs + 1;
+  const unshifted: TierContext = { marks, firstEvalMs: startMs, stepMs, count };
+  const shift = settledShiftMs(unshifted);
+  expect(shift).toBe(HOUR + 60_000);
+  const tiers = { ...unshifted, endShiftMs: shift! };
+  const points = async (promql: string, shiftMs: number) => {
+    const out = new Map<string, number>();
+    for (const s of await rangeQuery(url(), promql, (startMs - shiftMs) / 1000, (endMs - shiftMs) / 1000, stepMs / 1000)) {
+      for (const [t, v] of s.values ?? []) {
+        // the settled point evaluated at t is plotted at t − shift
+        out.set(`${keyOf(s.metric)}@${t - (shift! - shiftMs) / 1000}`, promNumber(v));
+      }
+    }
+    return out;
+  };
+  for (const [formula, groupBy] of FORMULAS) {
+    const options: EvaluationOptions = { mode: 'range', stepSeconds: stepMs / 1000, groupBy };
+    const settled = compile(formula, { ...options, tiers });
+    expect(settled).not.toMatch(/increase1m/);
+    const [a, b] = await Promise.all([points(settled, 0), points(compile(formula, options), shift!)]);
     expect(b.size).toBeGreaterThan(count - 1);
     expect(agree(a, b).slice(0, 5)).toEqual([]);
   }

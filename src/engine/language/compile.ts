@@ -103,7 +103,7 @@ function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
   const matchers = seriesMatchers(expr.scope, ctx.filters, def.matchers);
   const previous = Boolean(expr.scope.previous);
   const overTime = isGauge(family)
-    ? `last_over_time(${partSelector(tierSeries(family, 'minute'), matchers, planWindowParts(ctx.windowSeconds * 1000, previous ? ctx.windowSeconds * 1000 : 0)[0])})`
+    ? `last_over_time(${partSelector(tierSeries(family, 'minute'), matchers, planWindowParts(ctx.windowSeconds * 1000, (previous ? ctx.windowSeconds * 1000 : 0) + (ctx.tiers?.endShiftMs ?? 0))[0])})`
     : windowedSumPromQL(family, matchers, ctx.windowSeconds, previous, ctx.tiers);
   return groups.length ? vector('grouped', `sum by (${groups.join(', ')}) (${overTime})`) : vector('single', `sum(${overTime})`);
 }

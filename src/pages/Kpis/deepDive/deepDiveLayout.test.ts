@@ -1,11 +1,11 @@
-import { createDataFrame, FieldType, LoadingState, type DataFrame } from '@grafana/data';
+import { createDataFrame, dateTime, FieldType, LoadingState, rangeUtil, type DataFrame } from '@grafana/data';
 import { EmbeddedScene, sceneGraph, SceneObject, SceneQueryRunner, SceneTimeRange, VizPanel } from '@grafana/scenes';
 import { FULL_COVERAGE, ONE_DAY_BEFORE } from '../../../analysis/testing/coverageFixtures';
 import { findStandardKpi, type KpiDefinition } from '../../../engine/catalog';
 import { CoverageProvider } from '../../../scenes/coverageProvider';
 import { BreakdownPanel } from './BreakdownPanel';
 import { ComparisonGate } from './ComparisonGate';
-import { DATA_KEYS } from './deepDiveQueries';
+import { DATA_KEYS, SERIES_MAX_DATA_POINTS } from './deepDiveQueries';
 import { deepDiveLayout } from './deepDiveLayout';
 import { KpiActions } from './KpiActions';
 import { RecommendationsPanel } from './RecommendationsPanel';
@@ -53,6 +53,21 @@ test.each([
     ),
   });
   expect(runners.every((r) => r.state.datasource === datasource)).toBe(true);
+  // the KPI over time: about 100 points (30 days at 6 h), the other runners' instant queries need no interval
+  expect(Object.fromEntries(runners.map((r) => [r.state.key, r.state.maxDataPoints]))).toEqual({
+    [DATA_KEYS.value]: undefined,
+    [DATA_KEYS.series]: SERIES_MAX_DATA_POINTS,
+    ...Object.fromEntries((['provider', 'model', 'team'] as const).map((label) => [DATA_KEYS.breakdown(label), undefined])),
+  });
+});
+
+test.each([
+  ['30 days', 30, 6 * 3600_000],
+  ['7 days', 7, 2 * 3600_000],
+  ['1 day', 1, 15 * 60_000],
+])('the KPI over time for %s: Grafana\'s interval at the series runner\'s points', (_, days, intervalMs) => {
+  const range = { from: dateTime(END - days * 86_400_000), to: dateTime(END), raw: { from: '', to: '' } };
+  expect(rangeUtil.calculateInterval(range, SERIES_MAX_DATA_POINTS).intervalMs).toBe(intervalMs);
 });
 
 test.each<[string, string, boolean, boolean]>([

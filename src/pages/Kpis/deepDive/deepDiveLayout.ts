@@ -20,7 +20,7 @@ import type { AppSettings } from '../../../settings/model';
 import { isAdditiveFormula } from './additive';
 import { BreakdownPanel } from './BreakdownPanel';
 import { ComparisonGate } from './ComparisonGate';
-import { BREAKDOWN_LABELS, DATA_KEYS, deepDiveQueries } from './deepDiveQueries';
+import { BREAKDOWN_LABELS, DATA_KEYS, deepDiveQueries, SERIES_MAX_DATA_POINTS } from './deepDiveQueries';
 import { hasRecommendations } from './deepDiveRecommendations';
 import { KpiActions } from './KpiActions';
 import { RecommendationsPanel } from './RecommendationsPanel';
@@ -77,7 +77,8 @@ function seriesPanel(kpi: KpiDefinition, $data: SceneQueryRunner): VizPanel {
 
 export function deepDiveLayout({ kpi, datasource, settings }: DeepDiveContext): SceneFlexLayout {
   const queries = deepDiveQueries(kpi);
-  const runner = (key: string, q: typeof queries.series) => new SceneQueryRunner({ key, datasource, queries: q });
+  const runner = (key: string, q: typeof queries.series, maxDataPoints?: number) =>
+    new SceneQueryRunner({ key, datasource, queries: q, ...(maxDataPoints ? { maxDataPoints } : {}) });
   const additive = isAdditiveFormula(kpi.formula);
   const breakdowns = BREAKDOWN_LABELS.map(
     (label) =>
@@ -115,7 +116,7 @@ export function deepDiveLayout({ kpi, datasource, settings }: DeepDiveContext): 
             minWidth: 220,
             body: honestValuePanel(kpi, runner(DATA_KEYS.value, queries.value)),
           }),
-          new SceneFlexItem({ body: seriesPanel(kpi, runner(DATA_KEYS.series, queries.series)) }),
+          new SceneFlexItem({ body: seriesPanel(kpi, runner(DATA_KEYS.series, queries.series, SERIES_MAX_DATA_POINTS)) }),
         ],
       }),
       new SceneFlexLayout({

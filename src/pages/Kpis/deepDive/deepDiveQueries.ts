@@ -13,6 +13,12 @@ import { FILTER_VARIABLES, type KpiQuery } from '../../../datasource/types';
 
 export const BREAKDOWN_LABELS: readonly BaseLabel[] = BASE_LABELS;
 export const SERIES_REF = 'series';
+/**
+ * The KPI over time asks for about this many points, not one per pixel: Grafana's interval for 30
+ * days is then 6 h, a step whose points read hour buckets only (settled points, tierPlan.ts) where
+ * one per pixel (30 min) sums every one-minute sample of the range; 7 days give 2 h, 1 day 15 min.
+ */
+export const SERIES_MAX_DATA_POINTS = 100;
 export const VALUE_REF = 'value';
 export const CURRENT_REF = 'current';
 export const PREVIOUS_REF = 'previous';
