@@ -185,10 +185,8 @@ export function checkGoals(sizes: readonly SizeResult[]): Goal[] {
 const sumMs = (queries: readonly QueryFigure[]) => round(queries.reduce((s, q) => s + (q.ms ?? 0), 0));
 
 /**
- * Why a page is slow, from its measured queries: its range and instant queries' time, and the
- * range queries' time over the one-minute tier alone. A range query's one-minute edges make
- * Prometheus walk every one-minute chunk of the range for each series, so its time falls far less
- * than its samples.
+ * Where a slow page's time goes, from its measured queries: its range queries (beside the same
+ * queries over the one-minute tier alone) and its instant queries.
  */
 export function pageTimeSplit(size: SizeResult, page: PageId): string {
   const planned = size.queries.planned.filter((q) => q.page === page);
@@ -200,7 +198,7 @@ export function pageTimeSplit(size: SizeResult, page: PageId): string {
   if (range.length) {
     parts.unshift(
       `${range.length} range queries ${sumMs(range)} ms (${samplesText(range)} samples; the one-minute tier alone: ` +
-        `${sumMs(minuteRange)} ms, ${samplesText(minuteRange)} samples: their one-minute edges still walk the range's one-minute chunks)`
+        `${sumMs(minuteRange)} ms, ${samplesText(minuteRange)} samples)`
     );
   }
   return `${page}: ${parts.join(', ')}`;
