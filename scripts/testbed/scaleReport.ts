@@ -182,8 +182,6 @@ export function checkGoals(sizes: readonly SizeResult[]): Goal[] {
   ];
 }
 
-const sumMs = (queries: readonly QueryFigure[]) => round(queries.reduce((s, q) => s + (q.ms ?? 0), 0));
-
 /**
  * Where a slow page's time goes, from its measured queries: its range queries (beside the same
  * queries over the one-minute tier alone) and its instant queries.
@@ -194,11 +192,11 @@ export function pageTimeSplit(size: SizeResult, page: PageId): string {
   const rangeNames = new Set(range.map((q) => q.name));
   const minuteRange = size.queries.minuteTierOnly.filter((q) => q.page === page && rangeNames.has(q.name));
   const instant = planned.filter((q) => q.stepSec === undefined);
-  const parts = [`${instant.length} instant queries ${sumMs(instant)} ms`];
+  const [r, m] = [pageFigure(range), pageFigure(minuteRange)];
+  const parts = [`${instant.length} instant queries ${pageFigure(instant).ms} ms`];
   if (range.length) {
     parts.unshift(
-      `${range.length} range queries ${sumMs(range)} ms (${samplesText(range)} samples; the one-minute tier alone: ` +
-        `${sumMs(minuteRange)} ms, ${samplesText(minuteRange)} samples)`
+      `${range.length} range queries ${r.ms} ms (${samples(r.samples)} samples; the one-minute tier alone: ${m.ms} ms, ${samples(m.samples)} samples)`
     );
   }
   return `${page}: ${parts.join(', ')}`;
@@ -216,10 +214,6 @@ export function overSampleBudget(size: SizeResult): string {
       : `a range query at a ${top.stepSec} s step over the one-minute tier: no hourly buckets written for its range`;
   }
   return `a range query at a ${top.stepSec} s step: each point still reads up to two hours of one-minute samples at its edges`;
-}
-
-function samplesText(queries: readonly QueryFigure[]): string {
-  return samples(queries.reduce((s, q) => s + (q.samples ?? 0), 0));
 }
 
 /** How the samples of the 30-day 'Total spend' value grow with the spend series, over the sizes (null from fewer than two). */

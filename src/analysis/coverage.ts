@@ -15,7 +15,8 @@
  */
 import { COVERAGE_PERIOD_LABEL, FAMILIES, RULE_INTERVAL_SECONDS } from '../engine/conventions';
 import type { TierContext } from '../engine/tierPlan';
-import { HOUR_MS, TIER_PART_LABEL, tierSeries } from '../engine/tiers';
+import { formatPromDuration } from '../engine/duration';
+import { HOUR_MS, labelledTierParts, tierSeries } from '../engine/tiers';
 import { alignStep } from '../datasource/queryPlan';
 import type { LabeledValue } from './labeledValues';
 import { readsPreviousPeriod } from './whatChanged';
@@ -110,7 +111,7 @@ export function coverageQuery(spec: CoverageSpec, tiers?: TierContext): string {
     .map((period, k) => {
       const windowMs = spec.windowSeconds * 1000;
       const steps = (series: string, fromMs: number, toMs: number) => {
-        const offset = toMs === 0 ? '' : toMs % 1000 === 0 ? ` offset ${toMs / 1000}s` : ` offset ${toMs}ms`;
+        const offset = toMs === 0 ? '' : ` offset ${formatPromDuration(toMs)}`;
         return `count_over_time(${present(series)}[${fromMs - toMs - 1}ms:${step}s]${offset})`;
       };
       // the period is (e − (k + 1)·W, e − k·W], as offsets before the evaluation time e
@@ -120,10 +121,7 @@ export function coverageQuery(spec: CoverageSpec, tiers?: TierContext): string {
         ...(split < from ? [steps(COVERAGE_SERIES, from, split)] : []),
         ...(split > to ? [steps(COVERAGE_SERIES_HOURLY, split, to)] : []),
       ];
-      const counted =
-        parts.length === 1
-          ? parts[0]
-          : `sum(${parts.map((q, i) => `label_replace(${q}, "${TIER_PART_LABEL}", "${i}", "", "")`).join(' or ')})`;
+      const counted = parts.length === 1 ? parts[0] : `sum(${labelledTierParts(parts)})`;
       return `label_replace(${counted}, "${COVERAGE_PERIOD_LABEL}", "${period}", "", "")`;
     })
     .join(' or ');

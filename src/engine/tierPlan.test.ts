@@ -77,6 +77,13 @@ function visibleMarks(h: History, evalMs: number): TierMarks {
 
 const tiersOf = (parts: WindowPart[]) => parts.map((p) => p.tier);
 
+/** Where in its minute each rule group evaluates. */
+const evaluationPhases = fc.record({
+  minute: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
+  hour: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
+  day: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
+});
+
 describe('planWindowParts', () => {
   const phases = { minute: 17_250, hour: 41_500, day: 3_000 };
   const history = buildHistory(phases, new Set());
@@ -135,11 +142,7 @@ describe('planWindowParts', () => {
   test('property: any window, evaluation time, phases and missing buckets give the one-minute sum', () => {
     fc.assert(
       fc.property(
-        fc.record({
-          minute: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
-          hour: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
-          day: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
-        }),
+        evaluationPhases,
         fc.integer({ min: 5 * DAY_MS, max: 99 * DAY_MS }),
         fc.integer({ min: 1, max: 90 * 24 * 60 }).map((m) => m * MINUTE_MS),
         fc.boolean(),
@@ -200,11 +203,7 @@ describe('settledShiftMs: range points that read hour buckets only', () => {
   test('property: every settled point is the one-minute sum of (e − step − 61 min, e − 61 min], also for the window before it', () => {
     fc.assert(
       fc.property(
-        fc.record({
-          minute: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
-          hour: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
-          day: fc.integer({ min: 0, max: MINUTE_MS - 1 }),
-        }),
+        evaluationPhases,
         fc.constantFrom(6, 12, 24, 48).map((hours) => hours * HOUR_MS),
         fc.integer({ min: 6, max: 60 }),
         fc.integer({ min: 1, max: 40 }),

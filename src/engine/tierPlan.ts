@@ -84,6 +84,17 @@ function fill(a: number, b: number, tiers: readonly CoarseTier[], p: Planning): 
   return [...parts, ...fill(cursor, b, finer, p)];
 }
 
+/** The same window read from the one-minute tier alone (gauges, and plans without buckets). */
+export function minuteWindowPart(windowMs: number, endOffsetMs: number, ctx?: TierContext): WindowPart {
+  const b = windowEnd(endOffsetMs, ctx);
+  return minutePart(b - windowMs, b, ctx?.firstEvalMs ?? 0);
+}
+
+/** Where the window ends at the first evaluation time (0 without a context: offsets only). */
+function windowEnd(endOffsetMs: number, ctx?: TierContext): number {
+  return (ctx?.firstEvalMs ?? 0) - endOffsetMs - (ctx?.endShiftMs ?? 0);
+}
+
 function usableTiers(ctx: TierContext): CoarseTier[] {
   return COARSE_TIERS.filter((t) => ctx.count === 1 || (ctx.stepMs > 0 && ctx.stepMs % t.bucketMs === 0));
 }
@@ -94,8 +105,8 @@ function usableTiers(ctx: TierContext): CoarseTier[] {
  */
 export function planWindowParts(windowMs: number, endOffsetMs: number, ctx?: TierContext): WindowPart[] {
   const evalMs = ctx?.firstEvalMs ?? 0;
-  const b = evalMs - endOffsetMs - (ctx?.endShiftMs ?? 0);
-  const minuteOnly = [minutePart(b - windowMs, b, evalMs)];
+  const b = windowEnd(endOffsetMs, ctx);
+  const minuteOnly = [minuteWindowPart(windowMs, endOffsetMs, ctx)];
   if (!ctx) {
     return minuteOnly;
   }

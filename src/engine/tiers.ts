@@ -49,6 +49,11 @@ export const TIER_LABEL = 'tier';
 /** Keeps the parts of one planned window apart until they are summed (never a series label). */
 export const TIER_PART_LABEL = 'aispend_tier_part';
 
+/** Parts of one window as one vector: each labelled apart so that `or` keeps them all until the caller's `sum`. */
+export function labelledTierParts(parts: readonly string[]): string {
+  return parts.length === 1 ? parts[0] : parts.map((q, i) => `label_replace(${q}, "${TIER_PART_LABEL}", "${i}", "", "")`).join(' or ');
+}
+
 export function coarseTier(id: CoarseTierId): CoarseTier {
   return COARSE_TIERS.find((t) => t.id === id)!;
 }

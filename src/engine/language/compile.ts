@@ -5,8 +5,9 @@
  * through `labelMatcher` (escaped), so no input changes the expression's structure.
  */
 import { FamilyId, GroupByLabel, labelMatcher, SPENDER_LABELS } from '../conventions';
-import { planWindowParts, TierContext, WindowPart } from '../tierPlan';
-import { TIER_PART_LABEL, tierSeries } from '../tiers';
+import { formatPromDuration } from '../duration';
+import { minuteWindowPart, planWindowParts, TierContext, WindowPart } from '../tierPlan';
+import { labelledTierParts, tierSeries } from '../tiers';
 import { ARITHMETIC, COMPARISON, extreme, truthy, UNARY_MATH } from './arithmetic';
 import { check } from './check';
 import { groupSetMeasures, MeasureExpr } from './groupSet';
@@ -70,13 +71,9 @@ export function seriesMatchers(scope: Scope, filters: Filters, extra: Record<str
 }
 
 /** Milliseconds as a PromQL duration; whole seconds as seconds, as windows were always written. */
-function duration(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-
 function partSelector(series: string, matchers: readonly string[], part: WindowPart): string {
   const selector = `${series}${matchers.length ? `{${matchers.join(', ')}}` : ''}`;
-  return `${selector}[${part.rangeMs}ms]${part.offsetMs ? ` offset ${duration(part.offsetMs)}` : ''}`;
+  return `${selector}[${part.rangeMs}ms]${part.offsetMs ? ` offset ${formatPromDuration(part.offsetMs)}` : ''}`;
 }
 
 /**
@@ -86,11 +83,7 @@ function partSelector(series: string, matchers: readonly string[], part: WindowP
 export function windowedSumPromQL(family: FamilyId, matchers: readonly string[], windowSeconds: number, previous = false, tiers?: TierContext): string {
   const windowMs = windowSeconds * 1000;
   const parts = planWindowParts(windowMs, previous ? windowMs : 0, tiers);
-  const sums = parts.map((part) => `sum_over_time(${partSelector(tierSeries(family, part.tier), matchers, part)})`);
-  if (sums.length === 1) {
-    return sums[0];
-  }
-  return sums.map((sum, i) => `label_replace(${sum}, "${TIER_PART_LABEL}", "${i}", "", "")`).join(' or ');
+  return labelledTierParts(parts.map((part) => `sum_over_time(${partSelector(tierSeries(family, part.tier), matchers, part)})`));
 }
 
 function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
@@ -103,7 +96,7 @@ function compileMeasure(expr: MeasureExpr, ctx: Context): Compiled {
   const matchers = seriesMatchers(expr.scope, ctx.filters, def.matchers);
   const previous = Boolean(expr.scope.previous);
   const overTime = isGauge(family)
-    ? `last_over_time(${partSelector(tierSeries(family, 'minute'), matchers, planWindowParts(ctx.windowSeconds * 1000, (previous ? ctx.windowSeconds * 1000 : 0) + (ctx.tiers?.endShiftMs ?? 0))[0])})`
+    ? `last_over_time(${partSelector(tierSeries(family, 'minute'), matchers, minuteWindowPart(ctx.windowSeconds * 1000, previous ? ctx.windowSeconds * 1000 : 0, ctx.tiers))})`
     : windowedSumPromQL(family, matchers, ctx.windowSeconds, previous, ctx.tiers);
   return groups.length ? vector('grouped', `sum by (${groups.join(', ')}) (${overTime})`) : vector('single', `sum(${overTime})`);
 }

@@ -55,6 +55,14 @@ beforeEach(() => {
   refusal = undefined;
 });
 
+function renderTable(table: TopSpendersTable) {
+  render(
+    <MemoryRouter>
+      <table.Component model={table} />
+    </MemoryRouter>
+  );
+}
+
 function parts(scene: EmbeddedScene) {
   const layout = scene.state.body as SceneFlexLayout;
   const [table, chart] = (layout.state.children as SceneFlexItem[]).map((item) => item.state.body);
@@ -228,11 +236,7 @@ test.each<[string, CoverageReading, string[], string | null]>([
   const { runner, table } = parts(scene);
   const deactivate = runner.activate();
   await flush();
-  render(
-    <MemoryRouter>
-      <table.Component model={table} />
-    </MemoryRouter>
-  );
+  renderTable(table);
   const cells = [1, 2].map((rank) => screen.getByTestId(testIds.topSpenders.changePercent(rank)).textContent);
   expect(cells).toEqual(percentCells);
   if (sentence) {
@@ -250,11 +254,7 @@ test('top spenders refused over --query.max-samples: an error naming the query a
   const { runner, table } = parts(sceneOver30Days());
   const deactivate = runner.activate();
   await flush();
-  render(
-    <MemoryRouter>
-      <table.Component model={table} />
-    </MemoryRouter>
-  );
+  renderTable(table);
   const alert = screen.getByRole('alert');
   // the PromQL, cut where it is long
   expect(alert).toHaveTextContent(
